@@ -85,5 +85,8 @@ writeFileSync(
   join(dir, 'README.md'),
   `# @cce/${name}\n\n${description}\n\n\`\`\`sh\nnpm install @cce/${name}\n\`\`\`\n`,
 );
-writeFileSync(join(dir, 'src', 'index.ts'), `// Public API of @cce/${name}.\nexport {};\n`);
+writeFileSync(
+  join(dir, 'src', 'index.ts'),
+  `// Public API of @cce/${name}.\nexport {};\n`,
+);
 console.log(`created ${dir}; now run pnpm install`);

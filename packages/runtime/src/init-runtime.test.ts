@@ -42,7 +42,8 @@ describe('initRuntime', () => {
     expect(name).toBe(expected);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain(`backend=${expected}`);
-    if (expected === 'wasm') expect(lines[0]).toContain('tfjs-node unavailable');
+    if (expected === 'wasm')
+      expect(lines[0]).toContain('tfjs-node unavailable');
   });
 
   it('throws a clear error when tensorflow is requested but missing', async () => {
@@ -56,12 +57,18 @@ describe('initRuntime', () => {
     await initRuntime({ backend: 'cpu' });
     // The independent list: tfjs-core's own register_all_gradients module.
     const dist = dirname(require.resolve('@tensorflow/tfjs-core'));
-    const source = readFileSync(join(dist, 'register_all_gradients.js'), 'utf8');
+    const source = readFileSync(
+      join(dist, 'register_all_gradients.js'),
+      'utf8',
+    );
     const files = [...source.matchAll(/'\.\/gradients\/(\w+)_grad'/g)];
     expect(files.length).toBeGreaterThan(90);
     const missing = files
       .map((m) => {
-        const grad = readFileSync(join(dist, 'gradients', `${m[1]}_grad.js`), 'utf8');
+        const grad = readFileSync(
+          join(dist, 'gradients', `${m[1]}_grad.js`),
+          'utf8',
+        );
         const symbol = /kernelName: (\w+)/.exec(grad)?.[1] ?? '';
         return (tf as unknown as Record<string, string>)[symbol] ?? symbol;
       })
@@ -99,7 +106,10 @@ describe('initRuntime', () => {
 
 describe('initRuntime bad input', () => {
   it.each([
-    [{ backend: 'gpu' }, /'backend' must be one of 'auto', 'tensorflow', 'wasm', 'cpu', got "gpu"/],
+    [
+      { backend: 'gpu' },
+      /'backend' must be one of 'auto', 'tensorflow', 'wasm', 'cpu', got "gpu"/,
+    ],
     [{ threads: 0 }, /'threads' must be an integer >= 1, got 0/],
     [{ threads: 1.5 }, /'threads' must be an integer >= 1, got 1.5/],
     [{ seed: -1 }, /'seed' must be a safe integer >= 0, got -1/],

@@ -103,7 +103,9 @@ export async function initRuntime(
 
 /** The active runtime, or undefined before {@link initRuntime}. */
 export function getRuntimeInfo(): RuntimeInfo | undefined {
-  return info ? { ...info, trainingKernels: [...info.trainingKernels] } : undefined;
+  return info
+    ? { ...info, trainingKernels: [...info.trainingKernels] }
+    : undefined;
 }
 
 function validateOptions(
@@ -214,7 +216,8 @@ async function tryLoad(
     if (!ok) return { ok: false, why: `tf.setBackend('${name}') failed` };
     // The plain JS backend prints a banner advertising tfjs-node on its
     // first write; a library must not print, and the log line says it all.
-    if (name === 'cpu') (tf.backend() as { firstUse?: boolean }).firstUse = false;
+    if (name === 'cpu')
+      (tf.backend() as { firstUse?: boolean }).firstUse = false;
     // A backend can register and still fail on first use (missing binary).
     tf.tidy(() => tf.add(tf.scalar(1), tf.scalar(1)).dataSync());
     if (name === 'wasm') wasmInitialised = true;

@@ -1,7 +1,4 @@
-// PLACEHOLDER written by the lead so initRuntime builds before the kernels
-// land; the kernels helper replaces this file with the real registrations.
-export function registerTrainingKernels(_backendName: 'wasm' | 'cpu'): string[] {
-  return [];
-}
-
-export function restoreStockKernels(_backendName: 'wasm' | 'cpu'): void {}
+// Fast convolution-gradient kernels for the wasm and plain JS backends.
+export type { TrainingKernelBackend } from './kernel-types.js';
+export { registerTrainingKernels } from './register-training-kernels.js';
+export { restoreStockKernels } from './restore-stock-kernels.js';
