@@ -1,0 +1,52 @@
+// The resolved settings of `cce cluster` and `cce train`: what a run folder
+// stores in config.json, after presets, the config file and flags merged.
+import type {
+  AugmentName,
+  BackboneName,
+  BackendChoice,
+  DatasetName,
+  LabelNoiseName,
+  Objective,
+  TrainLoss,
+} from './fields.js';
+
+/** Settings shared by the training commands. */
+export interface CommonConfig {
+  dataset: DatasetName;
+  dataDir?: string;
+  features?: string;
+  labels?: string;
+  samples?: number;
+  backbone: BackboneName;
+  hidden: number[];
+  epochs: number;
+  batchSize: number;
+  lr: number;
+  augment: AugmentName;
+  evalSamples: number;
+  seed: number;
+  backend: BackendChoice;
+  threads?: number;
+}
+
+/** Resolved settings of `cce cluster`. */
+export interface ClusterConfig extends CommonConfig {
+  command: 'cluster';
+  /** K; filled from the data set when not given. */
+  clusters?: number;
+  objective: Objective;
+  lambda: number;
+  emIterations: number;
+  emTolerance: number;
+  twoView: boolean;
+  consistency: number;
+}
+
+/** Resolved settings of `cce train`. */
+export interface TrainConfig extends CommonConfig {
+  command: 'train';
+  loss: TrainLoss;
+  softLabels?: string;
+  labelNoise: LabelNoiseName;
+  eta: number;
+}

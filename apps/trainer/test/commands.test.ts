@@ -1,0 +1,220 @@
+// The other commands and methods end to end on small data: supervised
+// training with Dirichlet label noise, the k-means and IMSAT baselines, a
+// --config file with a flag overriding it, and eval of a training run.
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cce, removeDir, tempDir } from './helpers.js';
+
+let cwd: string;
+
+beforeAll(async () => {
+  cwd = await tempDir();
+});
+
+afterAll(() => removeDir(cwd));
+
+const synthetic = [
+  '--dataset',
+  'synthetic',
+  '--samples',
+  '1000',
+  '--json',
+  '--quiet',
+];
+
+describe('cce train', () => {
+  it('learns the synthetic classes from Dirichlet-noised soft labels when η = 0.6', async () => {
+    const run = await cce(
+      [
+        'train',
+        ...synthetic,
+        '--loss',
+        'collision',
+        '--label-noise',
+        'dirichlet',
+        '--eta',
+        '0.6',
+        '--epochs',
+        '10',
+        '--out',
+        'train',
+      ],
+      cwd,
+    );
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result).toMatchObject({
+      command: 'train',
+      method: 'collision',
+      clusters: 5,
+    });
+    // Plain accuracy (class i must be predicted as i): no matching helps.
+    expect(result.train.acc).toBeGreaterThan(0.95);
+    const config = JSON.parse(
+      await readFile(join(cwd, 'train', 'config.json'), 'utf8'),
+    );
+    expect(config).toMatchObject({
+      command: 'train',
+      labelNoise: 'dirichlet',
+      eta: 0.6,
+    });
+  });
+
+  it('scores the training run with plain accuracy when evaluated with --checkpoint', async () => {
+    const run = await cce(
+      ['eval', '--checkpoint', 'train', '--json', '--quiet'],
+      cwd,
+    );
+    expect(run.code).toBe(0);
+    const trained = JSON.parse(
+      await readFile(join(cwd, 'train', 'result.json'), 'utf8'),
+    );
+    expect(JSON.parse(run.stdout).acc).toBeCloseTo(trained.train.acc, 10);
+  });
+
+  it('trains from a soft-label file when --soft-labels is given', async () => {
+    const rows = ['a,b,c'];
+    for (let i = 0; i < 1000; i++)
+      rows.push(i % 2 ? '0.8,0.1,0.1' : '0.1,0.1,0.8');
+    await writeFile(join(cwd, 'soft.csv'), `${rows.join('\n')}\n`);
+    const run = await cce(
+      [
+        'train',
+        ...synthetic,
+        '--soft-labels',
+        'soft.csv',
+        '--epochs',
+        '2',
+        '--out',
+        'soft',
+      ],
+      cwd,
+    );
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).clusters).toBe(3);
+  });
+});
+
+describe('cce cluster baselines', () => {
+  it('finds the synthetic clusters with k-means when --objective kmeans', async () => {
+    const run = await cce(
+      ['cluster', ...synthetic, '--objective', 'kmeans', '--out', 'kmeans'],
+      cwd,
+    );
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result).toMatchObject({
+      method: 'kmeans',
+      backbone: null,
+      epochs: 0,
+    });
+    expect(result.acc).toBeGreaterThan(0.95);
+  });
+
+  it('logs the mutual-information and consistency terms when --objective imsat', async () => {
+    const run = await cce(
+      [
+        'cluster',
+        ...synthetic,
+        '--objective',
+        'imsat',
+        '--epochs',
+        '5',
+        '--out',
+        'imsat',
+      ],
+      cwd,
+    );
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).acc).toBeGreaterThan(0.8);
+    const first = JSON.parse(
+      (await readFile(join(cwd, 'imsat', 'epochs.jsonl'), 'utf8')).split(
+        '\n',
+      )[0]!,
+    );
+    expect(Object.keys(first.loss).sort()).toEqual([
+      'consistency',
+      'imsat',
+      'mi',
+    ]);
+    expect(first.pseudoLabelEntropy).toBeNull();
+  });
+
+  it('runs the reverse objective to a finite result', async () => {
+    const run = await cce(
+      [
+        'cluster',
+        ...synthetic,
+        '--objective',
+        'reverse',
+        '--epochs',
+        '3',
+        '--out',
+        'reverse',
+      ],
+      cwd,
+    );
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).acc).toBeGreaterThan(0.5);
+  });
+});
+
+describe('--config', () => {
+  it('takes settings from the file and lets flags override them', async () => {
+    await writeFile(
+      join(cwd, 'run.json'),
+      JSON.stringify({
+        dataset: 'synthetic',
+        samples: 500,
+        epochs: 7,
+        lambda: 2,
+      }),
+    );
+    const run = await cce(
+      [
+        'cluster',
+        '--config',
+        'run.json',
+        '--epochs',
+        '2',
+        '--out',
+        'configured',
+        '--json',
+        '--quiet',
+      ],
+      cwd,
+    );
+    expect(run.code).toBe(0);
+    const config = JSON.parse(
+      await readFile(join(cwd, 'configured', 'config.json'), 'utf8'),
+    );
+    expect(config).toMatchObject({
+      dataset: 'synthetic',
+      samples: 500,
+      epochs: 2,
+      lambda: 2,
+      lr: 0.01,
+    });
+  });
+
+  it('accepts a run folder\u2019s config.json as --config', async () => {
+    const run = await cce(
+      [
+        'cluster',
+        '--config',
+        'configured/config.json',
+        '--out',
+        'again',
+        '--json',
+        '--quiet',
+      ],
+      cwd,
+    );
+    expect(run.code).toBe(0);
+    const a = JSON.parse(
+      await readFile(join(cwd, 'configured', 'result.json'), 'utf8'),
+    );
+    expect(JSON.parse(run.stdout).acc).toBe(a.acc);
+  });
+});

@@ -1,0 +1,3 @@
+import { preset } from '@cce/vitest-config';
+
+export default preset;
