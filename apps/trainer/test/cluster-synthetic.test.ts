@@ -82,7 +82,12 @@ describe('cce cluster --dataset synthetic', () => {
     expect(Object.keys(last.loss)).toEqual(['collision', 'fairness']);
     expect(last.train.acc).toBeGreaterThan(0.9);
     expect(last.clusterSizes).toHaveLength(5);
-    expect(last.emIterations.mean).toBeGreaterThanOrEqual(1);
+    // A converged warm start may need no iteration: 0 <= mean <= max <= cap.
+    expect(last.emIterations.mean).toBeGreaterThanOrEqual(0);
+    expect(last.emIterations.max).toBeGreaterThanOrEqual(
+      last.emIterations.mean,
+    );
+    expect(last.emIterations.max).toBeLessThanOrEqual(100);
     expect(last.imagesPerSecond).toBeGreaterThan(0);
 
     const csv = (await readFile(join(dir, 'predictions.csv'), 'utf8'))

@@ -25,6 +25,7 @@ import {
 import type { CheckpointFiles } from '../run/checkpoint-store.js';
 import { NetworkTask } from '../run/network-task.js';
 import type { StepPosition, StepStats } from '../run/training-loop.js';
+import { predictionFairness } from './prediction-fairness.js';
 import { solvePseudoLabels } from './solve-pseudo-labels.js';
 
 /** ln y is floored at this value in the reverse network term H(σ, y). */
@@ -91,6 +92,7 @@ export class SelfLabelingTask extends NetworkTask {
       p.dispose();
     }
     let solved = { iterations: 0, entropy: 0, fairness: 0 };
+    let netFairness: number | undefined;
     const input = this.tensor(strong ?? main, rows);
     const loss = this.optimise(() => {
       const logits = this.model.apply(input, { training: true });
@@ -101,13 +103,19 @@ export class SelfLabelingTask extends NetworkTask {
         gatherRows(this.pseudoLabels, [this.n, this.k], indices).data,
         [rows, this.k],
       );
-      return this.networkTerm(targets, logits, validate);
+      const term = this.networkTerm(targets, logits, validate);
+      const mu = this.clusterConfig.netFairness;
+      if (!(mu > 0)) return term;
+      const balance = predictionFairness(logits);
+      netFairness = balance.dataSync()[0]!;
+      return tf.add(term, tf.mul(balance, mu)) as tf.Scalar;
     }, lr);
     input.dispose();
     return {
       terms: {
         [this.clusterConfig.objective]: loss,
         fairness: solved.fairness,
+        ...(netFairness === undefined ? {} : { netFairness }),
       },
       emIterations: solved.iterations,
       pseudoLabelEntropy: solved.entropy,

@@ -39,6 +39,8 @@ export interface ClusterConfig extends CommonConfig {
   emIterations: number;
   emTolerance: number;
   twoView: boolean;
+  /** Weight μ of KL(u ‖ σ̄) in the network term (self-labeling). */
+  netFairness: number;
   consistency: number;
 }
 

@@ -307,7 +307,17 @@ export const CLUSTER_FIELDS: readonly Field[] = [
     expected: 'true or false',
     description:
       'pseudo-labels from a weakly augmented view, loss on a strongly augmented one (--no-two-view turns it off)',
-    defaultText: 'false',
+    defaultText: PRESET,
+  },
+  {
+    key: 'netFairness',
+    flag: '--net-fairness <weight>',
+    kind: 'number',
+    schema: z.number().min(0).finite(),
+    expected: 'a finite number >= 0',
+    description:
+      'self-labeling: weight μ of the strong fairness KL(u ‖ σ̄) of the predictions added to the network term (0 = off); it keeps clusters that σ has emptied from staying empty',
+    defaultText: PRESET,
   },
   {
     key: 'consistency',

@@ -13,6 +13,7 @@ const SHARED = {
   emIterations: 100,
   emTolerance: 1e-5,
   twoView: false,
+  netFairness: 0,
   consistency: 1,
   loss: 'collision',
   labelNoise: 'none',
@@ -52,8 +53,13 @@ const VECTORS: Preset = {
   evalSamples: 0,
 };
 
+// MNIST: two views and the prediction-fairness term lift ACC from 0.55 to
+// 0.74 within the same 10-minute budget (README, "How the defaults were
+// chosen"); not yet measured on Fashion-MNIST, so it keeps the plain preset.
+const MNIST: Preset = { ...IMAGE_SMALL, twoView: true, netFairness: 1 };
+
 const PRESETS: Record<DatasetName, Preset> = {
-  mnist: IMAGE_SMALL,
+  mnist: MNIST,
   'fashion-mnist': IMAGE_SMALL,
   cifar10: IMAGE_COLOR,
   'cifar100-20': IMAGE_COLOR,
