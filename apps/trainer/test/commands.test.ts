@@ -1,9 +1,11 @@
 // The other commands and methods end to end on small data: supervised
 // training with Dirichlet label noise, the k-means and IMSAT baselines, a
 // --config file with a flag overriding it, and eval of a training run.
+import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEBIAN_FASHION_MNIST_DIR } from '../src/data/load-data.js';
 import { cce, removeDir, tempDir } from './helpers.js';
 
 let cwd: string;
@@ -218,3 +220,46 @@ describe('--config', () => {
     expect(JSON.parse(run.stdout).acc).toBe(a.acc);
   });
 });
+
+// Debian's dataset-fashion-mnist package ships the official IDX files; the
+// first ten training labels of Fashion-MNIST are 9 0 0 3 0 2 7 2 5 5
+// (ankle boot, T-shirt, ...), as published with the data set.
+describe.skipIf(!existsSync(DEBIAN_FASHION_MNIST_DIR))(
+  'cce train --dataset fashion-mnist without --data-dir',
+  () => {
+    it('reads the Debian package files when they are installed', async () => {
+      const run = await cce(
+        [
+          'train',
+          '--dataset',
+          'fashion-mnist',
+          '--samples',
+          '500',
+          '--epochs',
+          '1',
+          '--eval-samples',
+          '100',
+          '--out',
+          'fashion',
+          '--json',
+          '--quiet',
+        ],
+        cwd,
+      );
+      expect(run.code).toBe(0);
+      const result = JSON.parse(run.stdout);
+      expect(result.dataset).toBe('fashion-mnist');
+      expect(result.test.samples).toBe(10_000);
+      const csv = await readFile(
+        join(cwd, 'fashion', 'predictions.csv'),
+        'utf8',
+      );
+      const labels = csv
+        .trim()
+        .split('\n')
+        .slice(1, 11)
+        .map((line) => Number(line.split(',')[4]));
+      expect(labels).toEqual([9, 0, 0, 3, 0, 2, 7, 2, 5, 5]);
+    });
+  },
+);

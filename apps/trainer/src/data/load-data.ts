@@ -1,6 +1,7 @@
 // Loads the data set a command asks for through @cce/datasets and puts it
 // in one shape for the trainer: a train split, an optional test split, the
 // shape of one example and the number of classes.
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
   loadCifar10,
@@ -109,12 +110,27 @@ export function loadData(
   }
 }
 
+/**
+ * Where Debian's `dataset-fashion-mnist` package puts the four official IDX
+ * files; `--dataset fashion-mnist` reads them there when `--data-dir` is
+ * not given.
+ */
+export const DEBIAN_FASHION_MNIST_DIR = '/usr/share/datasets/fashion-mnist';
+
 function requireDataDir(command: string, request: DataRequest): string {
   if (request.dataDir === undefined) {
+    if (
+      request.dataset === 'fashion-mnist' &&
+      existsSync(DEBIAN_FASHION_MNIST_DIR)
+    ) {
+      return DEBIAN_FASHION_MNIST_DIR;
+    }
     throw usageError(
       command,
       '--data-dir',
-      `a folder with the ${request.dataset} files (it is not embedded)`,
+      request.dataset === 'fashion-mnist'
+        ? `a folder with the fashion-mnist IDX files (it is not embedded; or install the Debian package dataset-fashion-mnist, read from ${DEBIAN_FASHION_MNIST_DIR})`
+        : `a folder with the ${request.dataset} files (it is not embedded)`,
       'nothing',
     );
   }
