@@ -1,0 +1,151 @@
+// The three sizes of the experiments: `full` (what DESIGN.md asks for),
+// `reduced` (what fits in about an hour on 2 cores) and `quick` (a smoke
+// test of a few minutes that CI runs so the pipeline cannot rot).
+
+/** One training schedule of E1. */
+export interface E1Regime {
+  name: 'short' | 'long';
+  /** First n MNIST training examples (undefined = all 60 000). */
+  samples: number | undefined;
+  epochs: number;
+  /** Noise levels of this regime (default: the profile's). */
+  etas?: number[];
+}
+
+/** One data set of E2. */
+export interface E2Dataset {
+  /** Name in the reports, e.g. `synthetic-k5`. */
+  name: string;
+  /** `cce cluster` data flags. */
+  args: string[];
+}
+
+/** Everything a profile fixes. */
+export interface Profile {
+  name: 'full' | 'reduced' | 'quick';
+  /** Seeds 0…n−1 of each group of runs (`--seeds` sets all three). */
+  seeds: { e1: number; e2Images: number; e2Synthetic: number };
+  e1: {
+    losses: string[];
+    etas: number[];
+    regimes: E1Regime[];
+    /** Extra `cce train` flags shared by every E1 run. */
+    args: string[];
+  };
+  e2: {
+    objectives: string[];
+    /** MNIST-like data sets (image data, trainer presets). */
+    images: { samples: number | undefined; epochs: number | undefined };
+    synthetic: E2Dataset[];
+    /**
+     * Extra λ values tried for `lambdaObjectives` (λ = 1, the default, is
+     * always run); the report picks one per run by cluster balance.
+     */
+    lambdas: number[];
+    lambdaObjectives: string[];
+  };
+}
+
+/** Objectives whose fairness weight λ is swept (imsat's λ means another term). */
+export const LAMBDA_OBJECTIVES = ['collision', 'reverse'];
+
+export const E1_LOSSES = ['shannon', 'collision', 'gce', 'sce', 'mae'];
+export const E1_ETAS = [0, 0.2, 0.4, 0.6, 0.8, 0.9];
+export const E2_OBJECTIVES = [
+  'kmeans',
+  'imsat',
+  'sela',
+  'forward',
+  'reverse',
+  'collision',
+];
+
+// E1 trains without augmentation (the label noise is the only effect under
+// study) and the long regime uses 5000 images, as the independent probe.
+const E1_ARGS = ['--augment', 'none'];
+
+const SYNTHETIC: E2Dataset[] = [
+  {
+    name: 'synthetic-k5',
+    args: ['--dataset', 'synthetic', '--clusters', '5', '--samples', '2000'],
+  },
+  {
+    name: 'synthetic-k10',
+    args: ['--dataset', 'synthetic', '--clusters', '10', '--samples', '5000'],
+  },
+];
+
+const FULL: Profile = {
+  name: 'full',
+  seeds: { e1: 3, e2Images: 3, e2Synthetic: 3 },
+  e1: {
+    losses: E1_LOSSES,
+    etas: E1_ETAS,
+    regimes: [
+      { name: 'short', samples: undefined, epochs: 10 },
+      { name: 'long', samples: 5000, epochs: 200 },
+    ],
+    args: E1_ARGS,
+  },
+  e2: {
+    objectives: E2_OBJECTIVES,
+    images: { samples: undefined, epochs: undefined },
+    synthetic: SYNTHETIC,
+    lambdas: [2, 4, 8],
+    lambdaObjectives: LAMBDA_OBJECTIVES,
+  },
+};
+
+const REDUCED: Profile = {
+  name: 'reduced',
+  seeds: { e1: 1, e2Images: 1, e2Synthetic: 3 },
+  e1: {
+    losses: ['shannon', 'collision'],
+    etas: [0, 0.6, 0.8, 0.9],
+    regimes: [
+      { name: 'short', samples: 10_000, epochs: 10 },
+      // η = 0 is left out: one-hot labels give collision and Shannon CE the
+      // same gradient, so the short regime's η = 0 row already shows it.
+      { name: 'long', samples: 5000, epochs: 60, etas: [0.6, 0.8, 0.9] },
+    ],
+    args: E1_ARGS,
+  },
+  e2: {
+    objectives: E2_OBJECTIVES,
+    images: { samples: 20_000, epochs: undefined },
+    synthetic: SYNTHETIC,
+    lambdas: [2, 4, 8],
+    lambdaObjectives: LAMBDA_OBJECTIVES,
+  },
+};
+
+const QUICK: Profile = {
+  name: 'quick',
+  seeds: { e1: 1, e2Images: 1, e2Synthetic: 1 },
+  e1: {
+    losses: E1_LOSSES,
+    etas: [0, 0.8],
+    regimes: [
+      { name: 'short', samples: 1000, epochs: 1 },
+      { name: 'long', samples: 1000, epochs: 2 },
+    ],
+    args: E1_ARGS,
+  },
+  e2: {
+    objectives: E2_OBJECTIVES,
+    images: { samples: 1000, epochs: 1 },
+    synthetic: SYNTHETIC.map((d) => ({
+      name: d.name,
+      args: [...d.args.slice(0, -1), '500', '--epochs', '2'],
+    })),
+    lambdas: [4],
+    lambdaObjectives: LAMBDA_OBJECTIVES,
+  },
+};
+
+export const PROFILES = { full: FULL, reduced: REDUCED, quick: QUICK };
+
+/** The settings of profile `name`. */
+export function getProfile(name: keyof typeof PROFILES): Profile {
+  return PROFILES[name];
+}

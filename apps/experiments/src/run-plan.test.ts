@@ -1,0 +1,178 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runPlan, type Runner } from './run-plan.js';
+import type { RunOutcome, RunSpec } from './run-spec.js';
+import { recordPath } from './run-store.js';
+
+const spec = (
+  id: string,
+  order = 0,
+  args = ['train', '--seed', '0'],
+): RunSpec => ({
+  id,
+  experiment: 'e1',
+  args,
+  group: { loss: 'collision' },
+  seed: 0,
+  order,
+});
+
+function fakeRunner(fail: Set<string> = new Set()) {
+  const calls: string[] = [];
+  const runner: Runner = async (s) => {
+    calls.push(s.id);
+    const base = {
+      id: s.id,
+      experiment: s.experiment,
+      group: s.group,
+      seed: s.seed,
+      command: `cce ${s.args.join(' ')}`,
+      args: s.args,
+    };
+    if (fail.has(s.id)) {
+      return { ...base, status: 'failed', exitCode: 1, error: 'boom' };
+    }
+    return {
+      ...base,
+      status: 'ok',
+      result: {
+        command: 'train',
+        dataset: 'mnist',
+        method: 'collision',
+        backbone: 'mlp',
+        clusters: 10,
+        acc: 0.9,
+        nmi: 0.8,
+        ari: 0.7,
+        train: null,
+        test: { acc: 0.9, nmi: 0.8, ari: 0.7, samples: 10 },
+        clusterSizes: [5, 5],
+        epochs: 1,
+        seed: 0,
+        backend: 'wasm',
+        seconds: 1,
+        runDir: 'x',
+      },
+      history: [
+        {
+          epoch: 1,
+          loss: { collision: 1 },
+          trainAcc: 0.9,
+          testAcc: 0.9,
+          seconds: 1,
+        },
+      ],
+      finished: '2026-01-01T00:00:00.000Z',
+    } satisfies RunOutcome;
+  };
+  return { calls, runner };
+}
+
+describe('runPlan', () => {
+  let out: string;
+  const log = () => {};
+  beforeEach(async () => {
+    out = await mkdtemp(join(tmpdir(), 'cce-exp-plan-'));
+  });
+  afterEach(async () => {
+    await rm(out, { recursive: true, force: true });
+  });
+
+  it('runs cheap runs first and writes one JSON file per finished run', async () => {
+    const { calls, runner } = fakeRunner();
+    const plan = await runPlan([spec('b', 40), spec('a', 10)], {
+      outDir: out,
+      runner,
+      log,
+    });
+    expect(calls).toEqual(['a', 'b']);
+    expect(plan.executed).toBe(2);
+    expect(await readdir(join(out, 'e1', 'per-run'))).toEqual([
+      'a.json',
+      'b.json',
+    ]);
+  });
+
+  it('skips runs whose file exists when it is started again', async () => {
+    const first = fakeRunner();
+    await runPlan([spec('a'), spec('b')], {
+      outDir: out,
+      runner: first.runner,
+      log,
+    });
+    const second = fakeRunner();
+    const plan = await runPlan([spec('a'), spec('b'), spec('c')], {
+      outDir: out,
+      runner: second.runner,
+      log,
+    });
+    expect(second.calls).toEqual(['c']);
+    expect(plan).toMatchObject({ executed: 1, reused: 2, failed: 0 });
+    expect(plan.outcomes.map((o) => o.id)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('continues where an interrupted plan stopped', async () => {
+    const first = fakeRunner();
+    let n = 0;
+    const stopped = () => n++ >= 1; // stop after the first run
+    const partial = await runPlan([spec('a'), spec('b')], {
+      outDir: out,
+      runner: first.runner,
+      log,
+      stopped,
+    });
+    expect(partial.incomplete).toBe(true);
+    const second = fakeRunner();
+    await runPlan([spec('a'), spec('b')], {
+      outDir: out,
+      runner: second.runner,
+      log,
+    });
+    expect(second.calls).toEqual(['b']);
+  });
+
+  it('reruns a run whose stored file has other arguments or does not parse', async () => {
+    const first = fakeRunner();
+    await runPlan([spec('a'), spec('b')], {
+      outDir: out,
+      runner: first.runner,
+      log,
+    });
+    await writeFile(recordPath(out, spec('b')), '{"truncated":');
+    const second = fakeRunner();
+    await runPlan([spec('a', 0, ['train', '--seed', '1']), spec('b')], {
+      outDir: out,
+      runner: second.runner,
+      log,
+    });
+    expect(second.calls).toEqual(['a', 'b']);
+    const stored = JSON.parse(
+      await readFile(recordPath(out, spec('a')), 'utf8'),
+    );
+    expect(stored.args).toEqual(['train', '--seed', '1']);
+  });
+
+  it('does not store failed runs, so the next start retries them', async () => {
+    const first = fakeRunner(new Set(['a']));
+    const plan = await runPlan([spec('a')], {
+      outDir: out,
+      runner: first.runner,
+      log,
+    });
+    expect(plan).toMatchObject({ executed: 0, failed: 1 });
+    const second = fakeRunner();
+    await runPlan([spec('a')], { outDir: out, runner: second.runner, log });
+    expect(second.calls).toEqual(['a']);
+  });
+
+  it('leaves no temporary files next to the stored runs', async () => {
+    const { runner } = fakeRunner();
+    await runPlan([spec('a')], { outDir: out, runner, log });
+    const names = await readdir(join(out, 'e1', 'per-run'), {
+      withFileTypes: false,
+    });
+    expect(names.filter((n) => n.startsWith('.'))).toEqual([]);
+  });
+});
