@@ -45,8 +45,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const { profile } = options;
   const outDir =
-    options.out ??
-    (profile.name === 'quick' ? QUICK_DIR : RESULTS_DIR);
+    options.out ?? (profile.name === 'quick' ? QUICK_DIR : RESULTS_DIR);
   const workDir =
     options.workDir ??
     join(

@@ -113,7 +113,7 @@ export const DATA_FIELDS: readonly Field[] = [
     'dataset',
     '--dataset <name>',
     DATASETS,
-    'data set; mnist is embedded, fashion-mnist, cifar10, cifar100-20 and stl10 are read from --data-dir (fashion-mnist also from Debian\'s dataset-fashion-mnist package when installed), features reads --features, synthetic draws a Gaussian mixture (8 dimensions, means 6σ apart)',
+    "data set; mnist is embedded, fashion-mnist, cifar10, cifar100-20 and stl10 are read from --data-dir (fashion-mnist also from Debian's dataset-fashion-mnist package when installed), features reads --features, synthetic draws a Gaussian mixture (8 dimensions, means 6σ apart)",
     'mnist',
   ),
   {
