@@ -207,7 +207,7 @@ function verdictE1(rows: string[][]): string {
   return at
     .map(
       (r) =>
-        `${r[0]} regime: ${Number(r[5]) >= E1_TARGET_MARGIN * 100 ? 'met' : '**missed**'} (${r[5]})`,
+        `${r[1]}, ${r[0]} regime: ${Number(r[5]) >= E1_TARGET_MARGIN * 100 ? 'met' : '**missed**'} (${r[5]})`,
     )
     .join('; ');
 }
