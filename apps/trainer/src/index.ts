@@ -19,3 +19,4 @@ export {
 } from './config/fields.js';
 export type { EpochRecord, SplitMetrics } from './run/epoch-record.js';
 export type { RunResult } from './run/run-result.js';
+export { writeFileAtomic } from './run/write-file-atomic.js';
