@@ -3,6 +3,7 @@
 // multiplicative update] in em-methods.ts; DESIGN.md gives the E and M steps.
 import { PSEUDO_LABEL_FLOOR } from '../constants.js';
 import { priceUniform } from './models.js';
+import { TINY } from './em-scan.js';
 import { uniformKlSum } from './priors.js';
 
 /** Signature shared by the two EM maps; returns Φ(dst) = N·F(dst). */
@@ -278,9 +279,17 @@ function raiseRow(
   for (let k = 0; k < numClasses; k++) {
     let base = dst[r + k]! * scale;
     let power = 1;
-    for (let e = omega; e > 0; e >>= 1) {
+    // exponentiation by squaring, cut short like powerOfTwo (em-scan.ts):
+    // once base < TINY the power is below the floor's reach
+    for (let e = omega; ; ) {
       if (e & 1) power *= base;
+      e >>= 1;
+      if (e === 0) break;
       base *= base;
+      if (base < TINY) {
+        power = 0;
+        break;
+      }
     }
     const v = src[r + k]! * power;
     dst[r + k] = v;

@@ -1,13 +1,16 @@
-// Plain EM and the safeguarded over-relaxed EM ('em-accelerated') for the
+// Plain EM and the safeguarded accelerated EM ('em-accelerated') for the
 // collision and reverse problems; both call the fused maps of em-maps.ts.
+import { ANDERSON_MEMORY, PSEUDO_LABEL_FLOOR } from '../constants.js';
 import type { EmMap } from './em-maps.js';
-import type { SmoothModel } from './models.js';
+import { type EmScan, MAX_OMEGA_EXPONENT } from './em-scan.js';
+import { priceUniform, type SmoothModel } from './models.js';
 import {
   capCheck,
   finish,
   type RunContext,
   report,
   stopCheck,
+  type Workspace,
 } from './workspace.js';
 
 /*
@@ -27,28 +30,12 @@ import {
  * A fixed point has a_ik equal on the support of each row: the KKT
  * condition. Over-relaxation raises the ratio to a power ω > 1,
  * y_ik ← y_ik g_ik^ω / Z_i: a longer step along the same multiplicative
- * (mirror-descent-like) direction. Without a bound it may increase Φ, so
- * every proposal is evaluated and kept only if Φ did not grow; otherwise the
- * plain EM step (ω = 1), which never increases Φ, is taken and ω restarts.
- * ω is an integer so g^ω costs a few multiplications (repeated squaring)
- * instead of exp and log per entry; the ratio is divided by its row maximum
- * first so no power overflows, and entries are floored at
- * PSEUDO_LABEL_FLOOR so an underflowed entry can grow back.
+ * (mirror-descent-like) direction. ω = 2^j so g^ω costs j squarings instead
+ * of exp and log per entry; the ratio is divided by its row maximum first so
+ * no power overflows, and entries are floored at PSEUDO_LABEL_FLOOR so an
+ * underflowed entry can grow back.
  */
 
-/** The first proposal's ω (E3: 4 saves an iteration over 2 at K = 10). */
-const INITIAL_OMEGA = 4;
-/** ω doubles after each accepted proposal until the first rejection... */
-const FAST_GROWTH = 2;
-/** ...and then grows by this factor (the issue's 1.5). */
-const SLOW_GROWTH = 1.5;
-/** ω after a rejected proposal (rounds to 2 at the next proposal). */
-const RESTART_OMEGA = 1.5;
-/** Cap on ω: g^ω needs about log2(ω) squarings per entry. */
-const MAX_OMEGA = 16384;
-
-// LIMITATION(L-001): one scalar ω per iteration; strongly coupled problems
-// (large λN/K) still need hundreds of iterations.
 /** Plain EM: Φ never increases (up to rounding). */
 export function runEm(ctx: RunContext, model: SmoothModel, map: EmMap): void {
   const { ws, n, lambda } = ctx;
@@ -96,83 +83,483 @@ export function runEm(ctx: RunContext, model: SmoothModel, map: EmMap): void {
   finish(ctx, y, phi, it, reason);
 }
 
+/*
+ * NOTE [two phases of em-accelerated]
+ * Search phase: each iteration prices the over-relaxed steps ω = 2^j for a
+ * window of j in one read-only pass (em-scan.ts), then writes the best with
+ * the exact map. The first window is every j in 0…14; later windows are
+ * j* − 1 … j* + 2 around the last winner, so ω can grow 4× per iteration.
+ * Where the optimum is nearly one-hot (small λ) this reaches a 1e-4 gap in
+ * one or two iterations. Where the rows are strongly coupled through the
+ * class sums (large λN/K, large K) the EM direction itself is poor and the
+ * decrease shrinks geometrically; once two successive decreases each keep
+ * more than SLOW_RATIO of the one before, the loop switches for good to
+ * Anderson phase: type-II Anderson acceleration of the plain EM map G with
+ * memory m (ANDERSON_MEMORY): with the last m + 1 pairs (x_t, G(x_t)) and
+ * residuals r_t = G(x_t) − x_t, the weights α (Σα = 1) minimise ‖Σ α_t r_t‖
+ * and the trial point is Σ α_t G(x_t), floored and renormalised row by row.
+ * It is kept only if its Φ is no higher than Φ(G(x)); otherwise G(x) is
+ * taken and the history restarts from the newest pair. Both phases
+ * therefore never increase Φ: every accepted point is either an EM step
+ * (which never increases Φ) or a point no worse than one.
+ * E3 prototype (float64, N = 256…1024): on K = 1000, λ = 10 Anderson needs
+ * about 140 iterations where over-relaxed EM had not reached the gap after
+ * 600; on K = 10 it loses to the ω search, hence the switch.
+ */
+
+/** A decrease ratio in (SLOW_RATIO, 1] counts as slow linear convergence. */
+const SLOW_RATIO = 0.8;
+/** Slow iterations in a row that switch over-relaxed EM to Anderson. */
+const SLOW_STREAK = 2;
 /**
- * Over-relaxed EM with a monotonicity safeguard: Φ never increases, by
- * construction (a proposal or EM step that raises Φ is discarded).
+ * ω searches before the cheaper over-relaxed EM takes over: a search costs
+ * about four plain EM steps and pays off in the first steps, where the
+ * best ω can be 100× the last one.
+ */
+const SEARCHES = 2;
+/** Rejected Anderson trials in a row that switch back to over-relaxed EM. */
+const REJECT_STREAK = 3;
+/** First ω search (and after a switch back): exponents COARSE_LOW + 0, 1, 2 × COARSE_STEP. */
+const COARSE_LOW = 1;
+const COARSE_STEP = 3;
+/** Later ω searches: exponents j* − WINDOW … j* + WINDOW. */
+const WINDOW = 1;
+/*
+ * The coarse search stops at ω = 128 (1 + 2·3 = 7): a larger first step
+ * crushes entries of the optimum's support to the floor, from where EM
+ * climbs back only by a bounded factor per iteration.
+ */
+/**
+ * Anderson phase only from this many classes on; below it the slow phase is
+ * the cheaper over-relaxed EM with a growing ω (×RELAXED_GROWTH after a
+ * decrease, back to RELAXED_RESTART after an increase). Measured on the E3
+ * instances: at K = 100 Anderson saved no iterations and its vector work
+ * made each one about 4× dearer; at K = 1000 it reached 1e-4 where nothing
+ * else did.
+ */
+const ANDERSON_MIN_CLASSES = 500;
+/** Over-relaxed EM: ω ×FAST_GROWTH per decrease until the first increase... */
+const FAST_GROWTH = 2;
+/** ...then ×RELAXED_GROWTH, and back to RELAXED_RESTART after an increase. */
+const RELAXED_GROWTH = 1.5;
+const RELAXED_RESTART = 1.5;
+/** Tikhonov shift of the Anderson Gram matrix, relative to its trace. */
+const GRAM_SHIFT = 1e-8;
+
+/** The iterate of em-accelerated and its statistics (buffers rotate). */
+interface Point {
+  y: Float64Array;
+  row: Float64Array;
+  col: Float64Array;
+  phi: number;
+}
+
+/**
+ * Accelerated EM (NOTE [two phases of em-accelerated]): Φ never increases,
+ * by construction.
  */
 export function runEmAccelerated(
   ctx: RunContext,
   model: SmoothModel,
   map: EmMap,
+  scan: EmScan,
 ): void {
   const { ws, n, lambda } = ctx;
-  const numClasses = ws.numClasses;
-  let y = ws.y;
-  let z = ws.z;
-  let row = ws.rowA;
+  const K = ws.numClasses;
+  const size = n * K;
+  const depth = ANDERSON_MEMORY + 1;
+  const p: Point = { y: ws.y, row: ws.rowA, col: ws.colA, phi: 0 };
+  p.phi = model.evaluate(ws.data, p.y, n, K, lambda, p.row, p.col);
+  // spare statistics buffers: `row2/col2` for EM images, `row3/col3` for trials
   let row2 = ws.rowB;
-  let col = ws.colA;
   let col2 = ws.colB;
-  let phi = model.evaluate(ws.data, y, n, numClasses, lambda, row, col);
-  report(ctx, 0, phi);
+  let row3 = ws.rowC;
+  let col3 = ws.colC;
+  report(ctx, 0, p.phi);
   let it = 0;
-  let omega = INITIAL_OMEGA;
-  let growth = FAST_GROWTH;
   let reason = capCheck(ctx, 0);
+  let anderson = false;
+  let lo = COARSE_LOW;
+  let step = COARSE_STEP;
+  let hi = lo + 2 * step;
+  let lastDecrease = Number.NaN;
+  let slow = 0;
+  let searches = 0;
+  let head = -1;
+  let count = 0;
+  let rejected = 0;
+  let relaxed = false;
+  let omega = 1;
+  let growth = FAST_GROWTH;
   while (reason === null) {
-    const power = Math.round(omega);
-    let next = map(
-      ws.data,
-      y,
-      n,
-      numClasses,
-      lambda,
-      row,
-      col,
-      z,
-      row2,
-      col2,
-      ws.scratch,
-      power,
-    );
-    if (next <= phi) {
-      omega = Math.min(omega * growth, MAX_OMEGA);
-    } else {
-      growth = SLOW_GROWTH;
-      omega = RESTART_OMEGA;
-      next = map(
+    const previous = p.phi;
+    // Trial points and ω-search outputs go where the iterate is not.
+    const spare = p.y === ws.y ? ws.z : ws.y;
+    if (!anderson && !relaxed) {
+      priceUniform(p.col, n, K, lambda, ws.scratch);
+      const wroteMiddle = scan(
         ws.data,
-        y,
+        p.y,
         n,
-        numClasses,
+        K,
         lambda,
-        row,
-        col,
-        z,
+        p.row,
+        ws.scratch,
+        lo,
+        hi,
+        step,
+        ws.scan,
+        ws.trials,
+        spare,
+        row2,
+        col2,
+      );
+      let best = 0;
+      let bestValue = Number.POSITIVE_INFINITY;
+      for (let j = lo; j <= hi; j += step) {
+        const v = ws.trials[j]!;
+        if (v < bestValue) {
+          bestValue = v;
+          best = j;
+        }
+      }
+      if (!(bestValue < p.phi)) best = 0;
+      // the scan already wrote the middle trial (with its statistics)
+      let next =
+        wroteMiddle && best === lo + step
+          ? bestValue
+          : map(
+              ws.data,
+              p.y,
+              n,
+              K,
+              lambda,
+              p.row,
+              p.col,
+              spare,
+              row2,
+              col2,
+              ws.scratch,
+              2 ** best,
+            );
+      if (!(next <= p.phi) && best > 0) {
+        best = 0;
+        next = map(
+          ws.data,
+          p.y,
+          n,
+          K,
+          lambda,
+          p.row,
+          p.col,
+          spare,
+          row2,
+          col2,
+          ws.scratch,
+          1,
+        );
+      }
+      if (!(next <= p.phi)) {
+        reason = 'stalled';
+        break;
+      }
+      lo = Math.min(
+        Math.max(0, best - WINDOW),
+        MAX_OMEGA_EXPONENT - 2 * WINDOW,
+      );
+      hi = lo + 2 * WINDOW;
+      step = 1;
+      const tr = p.row;
+      const tc = p.col;
+      p.y = spare;
+      p.row = row2;
+      p.col = col2;
+      p.phi = next;
+      row2 = tr;
+      col2 = tc;
+      searches++;
+      if (searches >= SEARCHES) {
+        relaxed = true;
+        omega = 2 ** best;
+        growth = FAST_GROWTH;
+        lastDecrease = Number.NaN;
+        slow = 0;
+      }
+    } else if (relaxed) {
+      let next = map(
+        ws.data,
+        p.y,
+        n,
+        K,
+        lambda,
+        p.row,
+        p.col,
+        spare,
+        row2,
+        col2,
+        ws.scratch,
+        Math.round(omega),
+      );
+      if (next <= p.phi) {
+        omega = Math.min(omega * growth, 2 ** MAX_OMEGA_EXPONENT);
+      } else {
+        omega = RELAXED_RESTART;
+        growth = RELAXED_GROWTH;
+        next = map(
+          ws.data,
+          p.y,
+          n,
+          K,
+          lambda,
+          p.row,
+          p.col,
+          spare,
+          row2,
+          col2,
+          ws.scratch,
+          1,
+        );
+        if (!(next <= p.phi)) {
+          reason = 'stalled';
+          break;
+        }
+      }
+      const tr = p.row;
+      const tc = p.col;
+      p.y = spare;
+      p.row = row2;
+      p.col = col2;
+      p.phi = next;
+      row2 = tr;
+      col2 = tc;
+      const decrease = previous - next;
+      const ratio = decrease / lastDecrease;
+      slow = ratio > SLOW_RATIO && ratio <= 1 ? slow + 1 : 0;
+      lastDecrease = decrease;
+      if (slow >= SLOW_STREAK && K >= ANDERSON_MIN_CLASSES) {
+        relaxed = false;
+        anderson = true;
+        count = 0;
+        rejected = 0;
+      }
+    } else {
+      head = (head + 1) % depth;
+      const g = ws.images[head]!;
+      const next = map(
+        ws.data,
+        p.y,
+        n,
+        K,
+        lambda,
+        p.row,
+        p.col,
+        g,
         row2,
         col2,
         ws.scratch,
         1,
       );
-      if (!(next <= phi)) {
+      if (!(next <= p.phi)) {
         reason = 'stalled';
         break;
       }
+      const res = ws.residuals[head]!;
+      subtract(g, p.y, res, size);
+      count = Math.min(count + 1, depth);
+      for (let c = 0; c < count; c++) {
+        const slot = (head - c + depth) % depth;
+        const dot = dotProduct(res, ws.residuals[slot]!, size);
+        ws.gram[head * depth + slot] = dot;
+        ws.gram[slot * depth + head] = dot;
+      }
+      let accepted = false;
+      if (count >= 2 && andersonWeights(ws, head, count, depth)) {
+        combine(ws, spare, head, count, depth, n, K);
+        const value = model.evaluate(ws.data, spare, n, K, lambda, row3, col3);
+        if (value <= next) {
+          const tr = p.row;
+          const tc = p.col;
+          p.y = spare;
+          p.row = row3;
+          p.col = col3;
+          p.phi = value;
+          row3 = tr;
+          col3 = tc;
+          accepted = true;
+          rejected = 0;
+        } else {
+          count = 1;
+          rejected++;
+        }
+      }
+      if (!accepted) {
+        const tr = p.row;
+        const tc = p.col;
+        p.y = g;
+        p.row = row2;
+        p.col = col2;
+        p.phi = next;
+        row2 = tr;
+        col2 = tc;
+      }
+      if (rejected >= REJECT_STREAK) {
+        // Anderson does not fit here (e.g. entries decaying at many rates):
+        // back to over-relaxed EM, which may switch again later.
+        anderson = false;
+        relaxed = true;
+        omega = RELAXED_RESTART;
+        growth = RELAXED_GROWTH;
+        slow = 0;
+        lastDecrease = Number.NaN;
+      }
     }
-    const t = y;
-    y = z;
-    z = t;
-    const tr = row;
-    row = row2;
-    row2 = tr;
-    const tc = col;
-    col = col2;
-    col2 = tc;
-    const previous = phi;
-    phi = next;
     it++;
-    report(ctx, it, phi);
-    reason = stopCheck(ctx, it, previous, phi);
+    report(ctx, it, p.phi);
+    reason = stopCheck(ctx, it, previous, p.phi);
   }
-  finish(ctx, y, phi, it, reason);
+  finish(ctx, p.y, p.phi, it, reason);
+}
+
+/**
+ * Solves (Gram + δI) w = 1 over the `count` newest slots and stores
+ * α = w / Σw in ws.weights (by age: 0 = newest); false if it is singular.
+ */
+function andersonWeights(
+  ws: Workspace,
+  head: number,
+  count: number,
+  depth: number,
+): boolean {
+  const a = ws.system;
+  const w = ws.weights;
+  const stride = count + 1;
+  let trace = 0;
+  for (let c = 0; c < count; c++) {
+    const s = (head - c + depth) % depth;
+    trace += ws.gram[s * depth + s]!;
+  }
+  const shift = GRAM_SHIFT * trace;
+  for (let p = 0; p < count; p++) {
+    const sp = (head - p + depth) % depth;
+    for (let q = 0; q < count; q++) {
+      const sq = (head - q + depth) % depth;
+      a[p * stride + q] = ws.gram[sp * depth + sq]! + (p === q ? shift : 0);
+    }
+    a[p * stride + count] = 1;
+  }
+  // Gaussian elimination with partial pivoting on the count × (count + 1) system.
+  for (let p = 0; p < count; p++) {
+    let pivot = p;
+    for (let q = p + 1; q < count; q++) {
+      if (Math.abs(a[q * stride + p]!) > Math.abs(a[pivot * stride + p]!))
+        pivot = q;
+    }
+    if (!(Math.abs(a[pivot * stride + p]!) > 0)) return false;
+    if (pivot !== p) {
+      for (let c = p; c <= count; c++) {
+        const t = a[p * stride + c]!;
+        a[p * stride + c] = a[pivot * stride + c]!;
+        a[pivot * stride + c] = t;
+      }
+    }
+    for (let q = p + 1; q < count; q++) {
+      const f = a[q * stride + p]! / a[p * stride + p]!;
+      for (let c = p; c <= count; c++)
+        a[q * stride + c] = a[q * stride + c]! - f * a[p * stride + c]!;
+    }
+  }
+  let total = 0;
+  for (let p = count - 1; p >= 0; p--) {
+    let v = a[p * stride + count]!;
+    for (let c = p + 1; c < count; c++) v -= a[p * stride + c]! * w[c]!;
+    w[p] = v / a[p * stride + p]!;
+    total += w[p]!;
+  }
+  if (!Number.isFinite(total) || total === 0) return false;
+  for (let p = 0; p < count; p++) w[p] = w[p]! / total;
+  return true;
+}
+
+/** trial = Σ_t α_t G(x_t), floored at PSEUDO_LABEL_FLOOR, rows summing to 1. */
+function combine(
+  ws: Workspace,
+  trial: Float64Array,
+  head: number,
+  count: number,
+  depth: number,
+  n: number,
+  K: number,
+): void {
+  const size = n * K;
+  scaleInto(ws.images[head]!, ws.weights[0]!, trial, size);
+  for (let c = 1; c < count; c++) {
+    addScaled(
+      ws.images[(head - c + depth) % depth]!,
+      ws.weights[c]!,
+      trial,
+      size,
+    );
+  }
+  normaliseRows(trial, n, K);
+}
+
+/** out = a − b over the first `size` entries. */
+function subtract(
+  a: Float64Array,
+  b: Float64Array,
+  out: Float64Array,
+  size: number,
+): void {
+  for (let e = 0; e < size; e++) out[e] = a[e]! - b[e]!;
+}
+
+function dotProduct(a: Float64Array, b: Float64Array, size: number): number {
+  let s0 = 0;
+  let s1 = 0;
+  let e = 0;
+  for (; e + 2 <= size; e += 2) {
+    s0 += a[e]! * b[e]!;
+    s1 += a[e + 1]! * b[e + 1]!;
+  }
+  if (e < size) s0 += a[e]! * b[e]!;
+  return s0 + s1;
+}
+
+function scaleInto(
+  a: Float64Array,
+  w: number,
+  out: Float64Array,
+  size: number,
+): void {
+  for (let e = 0; e < size; e++) out[e] = w * a[e]!;
+}
+
+function addScaled(
+  a: Float64Array,
+  w: number,
+  out: Float64Array,
+  size: number,
+): void {
+  for (let e = 0; e < size; e++) out[e] = out[e]! + w * a[e]!;
+}
+
+/** Floors every entry at PSEUDO_LABEL_FLOOR and scales rows to sum 1. */
+function normaliseRows(trial: Float64Array, n: number, K: number): void {
+  const F = PSEUDO_LABEL_FLOOR;
+  for (let i = 0; i < n; i++) {
+    const r = i * K;
+    let total = 0;
+    for (let k = 0; k < K; k++) {
+      let v = trial[r + k]!;
+      if (!(v > F)) v = F;
+      trial[r + k] = v;
+      total += v;
+    }
+    const inv = 1 / total;
+    for (let k = 0; k < K; k++) {
+      let v = trial[r + k]! * inv;
+      if (v < F) v = F;
+      trial[r + k] = v;
+    }
+  }
 }

@@ -11,10 +11,21 @@ export function uniformKlSum(
   numClasses: number,
   lambda: number,
 ): number {
+  return uniformKlSumAt(col, 0, n, numClasses, lambda);
+}
+
+/** uniformKlSum of the class sums col[offset … offset + K − 1]. */
+export function uniformKlSumAt(
+  col: Float64Array,
+  offset: number,
+  n: number,
+  numClasses: number,
+  lambda: number,
+): number {
   if (lambda === 0) return 0;
   let sumLog = 0;
   for (let k = 0; k < numClasses; k++) {
-    sumLog += Math.log(col[k]! / n);
+    sumLog += Math.log(col[offset + k]! / n);
   }
   return (
     -lambda * n * Math.log(numClasses) - ((lambda * n) / numClasses) * sumLog

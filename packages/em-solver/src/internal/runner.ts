@@ -20,6 +20,7 @@ import type {
 import { solveClosedForm } from './closed-form.js';
 import { collisionEmMap, reverseEmMap } from './em-maps.js';
 import { runEm, runEmAccelerated } from './em-methods.js';
+import { collisionScan, reverseScan } from './em-scan.js';
 import { runPgd, runPgdFixed, runSpg } from './gradient-methods.js';
 import {
   collisionModel,
@@ -301,8 +302,10 @@ export class Runner {
     }
     const map = objective === 'reverse' ? reverseEmMap : collisionEmMap;
     if (method === 'em') runEm(ctx, model, map);
-    else if (method === 'em-accelerated') runEmAccelerated(ctx, model, map);
-    else if (method === 'pgd') runPgd(ctx, model);
+    else if (method === 'em-accelerated') {
+      const scan = objective === 'reverse' ? reverseScan : collisionScan;
+      runEmAccelerated(ctx, model, map, scan);
+    } else if (method === 'pgd') runPgd(ctx, model);
     else if (method === 'pgd-fixed') runPgdFixed(ctx, model);
     else runSpg(ctx, model);
   }

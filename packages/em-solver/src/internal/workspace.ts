@@ -1,6 +1,7 @@
 // Preallocated buffers of one solver and the per-solve settings the method
 // loops read; a solve allocates nothing per iteration.
-import { RELATIVE_CHANGE_FLOOR } from '../constants.js';
+import { ANDERSON_MEMORY, RELATIVE_CHANGE_FLOOR } from '../constants.js';
+import { OMEGA_SLOTS, type ScanScratch } from './em-scan.js';
 import type {
   IterationCallback,
   PseudoLabelMethod,
@@ -28,6 +29,21 @@ export class Workspace {
   readonly scratch: Float64Array;
   /** Recent objective values of the non-monotone line search (spg). */
   readonly recent: Float64Array;
+  /** em-accelerated: the ω line search's scratch and trial values. */
+  readonly scan: ScanScratch;
+  readonly trials: Float64Array;
+  /**
+   * em-accelerated, Anderson phase: the last ANDERSON_MEMORY + 1 EM images
+   * g_t and residuals g_t − x_t (each [maxRows · numClasses]), their Gram
+   * matrix, the small system's scratch, and a third set of statistics.
+   */
+  readonly images: Float64Array[];
+  readonly residuals: Float64Array[];
+  readonly gram: Float64Array;
+  readonly system: Float64Array;
+  readonly weights: Float64Array;
+  readonly rowC: Float64Array;
+  readonly colC: Float64Array;
 
   constructor(numClasses: number, maxRows: number, method: PseudoLabelMethod) {
     const size = numClasses * maxRows;
@@ -47,6 +63,28 @@ export class Workspace {
     this.colB = new Float64Array(numClasses);
     this.scratch = new Float64Array(numClasses);
     this.recent = new Float64Array(SPG_MEMORY);
+    const accelerated = method === 'em-accelerated';
+    const slots = accelerated ? OMEGA_SLOTS : 0;
+    this.scan = {
+      cols: new Float64Array(slots * numClasses),
+      z: new Float64Array(slots),
+      dot: new Float64Array(slots),
+      logs: new Float64Array(slots),
+      products: new Float64Array(slots),
+      base: new Float64Array(accelerated ? numClasses : 0),
+    };
+    this.trials = new Float64Array(slots);
+    const depth = accelerated ? ANDERSON_MEMORY + 1 : 0;
+    this.images = Array.from({ length: depth }, () => new Float64Array(size));
+    this.residuals = Array.from(
+      { length: depth },
+      () => new Float64Array(size),
+    );
+    this.gram = new Float64Array(depth * depth);
+    this.system = new Float64Array(depth * (depth + 1));
+    this.weights = new Float64Array(depth);
+    this.rowC = new Float64Array(accelerated ? maxRows : 0);
+    this.colC = new Float64Array(accelerated ? numClasses : 0);
   }
 }
 

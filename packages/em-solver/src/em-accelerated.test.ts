@@ -1,0 +1,250 @@
+// The pieces of 'em-accelerated' (NOTE [two phases of em-accelerated]): the
+// one-pass ω search against a direct float64 computation of each trial
+// point, and the slow phases (Anderson for K >= 500, over-relaxed EM below)
+// against the KKT conditions and the monotonicity they promise.
+import { describe, expect, it } from 'vitest';
+import { relativeGap } from '../test/helpers.js';
+import {
+  flatten,
+  gradient,
+  objective,
+  type Rows,
+  randomProbs,
+  runEm,
+  toRows,
+} from '../test/reference.js';
+import { solvePseudoLabels } from './index.js';
+import {
+  collisionScan,
+  MAX_OMEGA_EXPONENT,
+  OMEGA_SLOTS,
+  reverseScan,
+} from './internal/em-scan.js';
+
+const FLOOR = 1e-30;
+
+/** dst_i ∝ y_i ⊙ (a_i / max a_i)^ω, floored, from the EM ratio a of DESIGN.md. */
+function relaxedPoint(
+  kind: 'collision' | 'reverse',
+  sigma: Rows,
+  y: Rows,
+  lambda: number,
+  omega: number,
+): Rows {
+  const n = sigma.length;
+  const K = sigma[0]!.length;
+  const col = Array.from({ length: K }, (_, k) =>
+    y.reduce((s, row) => s + row[k]!, 0),
+  );
+  return y.map((row, i) => {
+    const s = sigma[i]!;
+    const d = row.reduce((acc, v, k) => acc + v * s[k]!, 0);
+    const a = row.map((v, k) => {
+      const data = kind === 'collision' ? s[k]! / d : s[k]! / v;
+      return data + (lambda * n) / K / col[k]!;
+    });
+    const top = Math.max(...a);
+    const u = row.map((v, k) => v * (a[k]! / top) ** omega);
+    const z = u.reduce((acc, v) => acc + v, 0);
+    return u.map((v) => Math.max(v / z, FLOOR));
+  });
+}
+
+function scratch(K: number) {
+  return {
+    cols: new Float64Array(OMEGA_SLOTS * K),
+    z: new Float64Array(OMEGA_SLOTS),
+    dot: new Float64Array(OMEGA_SLOTS),
+    logs: new Float64Array(OMEGA_SLOTS),
+    products: new Float64Array(OMEGA_SLOTS),
+    base: new Float64Array(K),
+  };
+}
+
+/** Inputs of a scan at y: the row dot products and the class prices β. */
+function scanInputs(sigma: Rows, y: Rows, lambda: number) {
+  const n = sigma.length;
+  const K = sigma[0]!.length;
+  const row = Float64Array.from(
+    y.map((r, i) => r.reduce((s, v, k) => s + v * sigma[i]![k]!, 0)),
+  );
+  const beta = Float64Array.from({ length: K }, (_, k) => {
+    const c = y.reduce((s, r) => s + r[k]!, 0);
+    return (lambda * n) / K / c;
+  });
+  return { row, beta };
+}
+
+describe('the ω search of em-accelerated', () => {
+  const windows = [
+    { lo: 0, hi: 14, step: 1 },
+    { lo: 0, hi: 2, step: 1 },
+    { lo: 5, hi: 7, step: 1 },
+    { lo: 1, hi: 7, step: 3 },
+    { lo: 12, hi: 14, step: 1 },
+  ];
+
+  it.each(windows)(
+    'prices collision trials ω = 2^j, j = $lo…$hi step $step, as N·F of the point',
+    ({ lo, hi, step }) => {
+      const n = 23;
+      const K = 7;
+      const lambda = 1.7;
+      const sigma = randomProbs(n, K, 2.5, 11);
+      // an iterate that is not σ: one reference EM step away from it
+      const y = runEm('collision', sigma, sigma, lambda, 1).y;
+      const { row, beta } = scanInputs(sigma, y, lambda);
+      const out = new Float64Array(OMEGA_SLOTS).fill(Number.NaN);
+      const written = new Float64Array(n * K).fill(Number.NaN);
+      const writtenRow = new Float64Array(n);
+      const writtenCol = new Float64Array(K);
+      const wrote = collisionScan(
+        flatten(sigma),
+        flatten(y),
+        n,
+        K,
+        lambda,
+        row,
+        beta,
+        lo,
+        hi,
+        step,
+        scratch(K),
+        out,
+        written,
+        writtenRow,
+        writtenCol,
+      );
+      for (let j = 0; j <= MAX_OMEGA_EXPONENT; j++) {
+        const priced = (j - lo) % step === 0 && j >= lo && j <= hi;
+        if (!priced) {
+          expect(out[j]).toBeNaN();
+          continue;
+        }
+        const point = relaxedPoint('collision', sigma, y, lambda, 2 ** j);
+        const exact = n * objective('collision', sigma, point, lambda);
+        expect(relativeGap(out[j]!, exact)).toBeLessThan(1e-11);
+        if (wrote && j === lo + step) {
+          // the middle trial is written with its statistics
+          point.flat().forEach((v, e) => {
+            expect(Math.abs(written[e]! - v)).toBeLessThan(1e-14);
+          });
+          point.forEach((r, i) => {
+            const d = r.reduce((acc, v, k) => acc + v * sigma[i]![k]!, 0);
+            expect(relativeGap(writtenRow[i]!, d)).toBeLessThan(1e-12);
+          });
+          for (let k = 0; k < K; k++) {
+            const c = point.reduce((acc, r) => acc + r[k]!, 0);
+            expect(relativeGap(writtenCol[k]!, c)).toBeLessThan(1e-12);
+          }
+        }
+      }
+      // every search after the first prices exactly three exponents
+      expect(wrote).toBe(hi - lo === 2 * step);
+    },
+  );
+
+  it('prices reverse trials exactly while nothing floors, and never below the floored value', () => {
+    const n = 19;
+    const K = 6;
+    const lambda = 0.8;
+    const sigma = randomProbs(n, K, 4, 12);
+    const y = runEm('reverse', sigma, sigma, lambda, 2).y;
+    const { row, beta } = scanInputs(sigma, y, lambda);
+    const out = new Float64Array(OMEGA_SLOTS);
+    reverseScan(
+      flatten(sigma),
+      flatten(y),
+      n,
+      K,
+      lambda,
+      row,
+      beta,
+      0,
+      MAX_OMEGA_EXPONENT,
+      1,
+      scratch(K),
+      out,
+      new Float64Array(n * K),
+      new Float64Array(n),
+      new Float64Array(K),
+    );
+    let sawFloor = false;
+    for (let j = 0; j <= MAX_OMEGA_EXPONENT; j++) {
+      const point = relaxedPoint('reverse', sigma, y, lambda, 2 ** j);
+      const exact = n * objective('reverse', sigma, point, lambda);
+      const floored = point.some((r) => r.some((v) => v === FLOOR));
+      if (floored) {
+        sawFloor = true;
+        expect(out[j]!).toBeGreaterThanOrEqual(exact * (1 - 1e-12));
+      } else {
+        expect(relativeGap(out[j]!, exact)).toBeLessThan(1e-11);
+      }
+    }
+    expect(sawFloor).toBe(true);
+  });
+});
+
+/** N·∂F/∂y of the collision objective at y, as rows. */
+function collisionGradient(sigma: Rows, y: Rows, lambda: number): Rows {
+  const n = sigma.length;
+  return gradient('collision', sigma, y, lambda).map((r) =>
+    r.map((v) => n * v),
+  );
+}
+
+/** Largest in-row spread of N·∂F/∂y over the support y_ik > support. */
+function kktSpread(y: Rows, g: Rows, support: number): number {
+  let worst = 0;
+  y.forEach((row, i) => {
+    const on = g[i]!.filter((_, k) => row[k]! > support);
+    const off = g[i]!.filter((_, k) => row[k]! <= support);
+    const low = Math.min(...on);
+    worst = Math.max(worst, Math.max(...on) - low);
+    // off the support the derivative is no smaller (up to the same spread)
+    for (const v of off) worst = Math.max(worst, low - v);
+  });
+  return worst;
+}
+
+describe('the slow phases of em-accelerated', () => {
+  const cases = [
+    // K >= 500: the Anderson phase (strong coupling, λN/K large)
+    { n: 30, K: 600, lambda: 10, seed: 21, maxIter: 3000 },
+    // K < 500: the over-relaxed phase
+    { n: 200, K: 10, lambda: 10, seed: 22, maxIter: 3000 },
+    { n: 120, K: 50, lambda: 3, seed: 23, maxIter: 3000 },
+  ];
+
+  it.each(cases)(
+    'reaches the KKT point monotonically when N=$n, K=$K, λ=$lambda',
+    ({ n, K, lambda, seed, maxIter }) => {
+      const sigma = randomProbs(n, K, 3, seed);
+      const seen: number[] = [];
+      const result = solvePseudoLabels({
+        probs: flatten(sigma),
+        numClasses: K,
+        lambda,
+        method: 'em-accelerated',
+        tol: 1e-13,
+        maxIter,
+        onIteration: (_, value) => seen.push(value),
+      });
+      for (let t = 1; t < seen.length; t++) {
+        expect(seen[t]!).toBeLessThanOrEqual(seen[t - 1]!);
+      }
+      const y = toRows(result.pseudoLabels, K);
+      expect(result.objectiveValue).toBeCloseTo(
+        objective('collision', sigma, y, lambda),
+        12,
+      );
+      // the optimum is no worse than 300 textbook EM steps from σ
+      const em = runEm('collision', sigma, sigma, lambda, 300);
+      expect(result.objectiveValue).toBeLessThanOrEqual(em.values.at(-1)!);
+      // KKT: N·∂F/∂y equal on each row's support; spread relative to the
+      // typical derivative size 1 + λ
+      const spread = kktSpread(y, collisionGradient(sigma, y, lambda), 1e-6);
+      expect(spread / (1 + lambda)).toBeLessThan(1e-3);
+    },
+  );
+});

@@ -1,0 +1,378 @@
+// One read-only pass that prices several over-relaxed EM steps at once: the
+// line search of 'em-accelerated'. NOTE [EM as a multiplicative update] in
+// em-methods.ts gives the step; em-maps.ts writes the chosen one.
+import { PSEUDO_LABEL_FLOOR } from '../constants.js';
+import { uniformKlSumAt } from './priors.js';
+
+/** Largest exponent j of a trial ω = 2^j. */
+export const MAX_OMEGA_EXPONENT = 14;
+
+/** Number of trial exponents 0…MAX_OMEGA_EXPONENT. */
+export const OMEGA_SLOTS = MAX_OMEGA_EXPONENT + 1;
+
+/** Scratch a scan needs: class sums per trial and three per-row arrays. */
+export interface ScanScratch {
+  /** [OMEGA_SLOTS · K]: the class sums of each trial point. */
+  cols: Float64Array;
+  /** [OMEGA_SLOTS]: row sums Z, dot products d, running log sums. */
+  z: Float64Array;
+  dot: Float64Array;
+  logs: Float64Array;
+  products: Float64Array;
+  /** [K]: one row's ratios. */
+  base: Float64Array;
+}
+
+/**
+ * Prices the trial points dst(ω) for ω = 2^j, j = lo, lo + step, … ≤ hi, of
+ * one iterate and writes Φ(dst(ω)) (or its estimate) to out[j]. Returns
+ * true when it also wrote the middle trial j = lo + step (the last winner's
+ * exponent, the likeliest next one) to dst with its row dot products and
+ * class sums, exactly as the em-maps.ts step would.
+ */
+export type EmScan = (
+  sigma: Float64Array,
+  src: Float64Array,
+  n: number,
+  numClasses: number,
+  lambda: number,
+  srcRow: Float64Array,
+  beta: Float64Array,
+  lo: number,
+  hi: number,
+  step: number,
+  scratch: ScanScratch,
+  out: Float64Array,
+  dst: Float64Array,
+  dstRow: Float64Array,
+  dstCol: Float64Array,
+) => boolean;
+
+/**
+ * b^(2^j) by j squarings, cut short at 0 once the power falls below TINY:
+ * most ratios b are far below 1, and the dependent chain of squarings is the
+ * scan's main cost. Any entry built from such a power is below
+ * PSEUDO_LABEL_FLOOR after normalisation (the row maximum has b = 1 and
+ * y >= 1e-30), so the floored trial point is unchanged.
+ */
+export function powerOfTwo(b: number, j: number): number {
+  let p = b;
+  for (let q = 0; q < j; q++) {
+    p *= p;
+    if (p < TINY) return 0;
+  }
+  return p;
+}
+
+/** See powerOfTwo. */
+export const TINY = 1e-150;
+
+/** A running product is folded into its log once it falls below this. */
+const PRODUCT_FLUSH = 1e-150;
+
+/*
+ * NOTE [pricing many ω in one pass]
+ * The over-relaxed step is dst_i ∝ src_i ⊙ b_i^ω with b_i = a_i / max_k a_ik
+ * in (0, 1]. For ω = 2^j the powers come from j squarings, so the powers for
+ * every exponent up to `hi` cost `hi` multiplications per entry: the chain
+ * repeated squaring computes anyway. Each trial point needs its own row sum Z
+ * before its entries are known, so a row is swept twice (it stays in cache):
+ * once for the Z_j, once for the normalised, floored entries, which feed the
+ * dot products d_j = dst_i(ω)·σ_i and class sums of every trial. No entry is
+ * written: the caller writes the winner with the em-maps.ts step, whose
+ * value is exact; the prices here agree with it up to rounding, and the
+ * caller's safeguard never trusts them for monotonicity.
+ */
+
+/** Collision: out[j] = −Σ_i ln d_ij + N·λ·KL(u‖ȳ_j), exactly as the map computes it. */
+export const collisionScan: EmScan = (
+  sigma,
+  src,
+  n,
+  K,
+  lambda,
+  srcRow,
+  beta,
+  lo,
+  hi,
+  step,
+  scratch,
+  out,
+  dst,
+  dstRow,
+  dstCol,
+) => {
+  if (hi - lo === 2 * step) {
+    collisionScan3(
+      sigma,
+      src,
+      n,
+      K,
+      lambda,
+      srcRow,
+      beta,
+      lo,
+      step,
+      scratch,
+      out,
+      dst,
+      dstRow,
+      dstCol,
+    );
+    return true;
+  }
+  const { cols, z, dot, logs, products } = scratch;
+  const F = PSEUDO_LABEL_FLOOR;
+  cols.fill(0, lo * K, (hi + 1) * K);
+  logs.fill(0, lo, hi + 1);
+  products.fill(1, lo, hi + 1);
+  for (let i = 0; i < n; i++) {
+    const r = i * K;
+    const inv = 1 / srcRow[i]!;
+    let amax = 0;
+    for (let k = 0; k < K; k++) {
+      const a = sigma[r + k]! * inv + beta[k]!;
+      if (a > amax) amax = a;
+    }
+    const scale = 1 / amax;
+    z.fill(0, lo, hi + 1);
+    for (let k = 0; k < K; k++) {
+      const y = src[r + k]!;
+      let p = (sigma[r + k]! * inv + beta[k]!) * scale;
+      p = powerOfTwo(p, lo);
+      for (let j = lo; j <= hi; j += step) {
+        z[j] = z[j]! + y * p;
+        for (let q = 0; q < step; q++) p *= p;
+      }
+    }
+    for (let j = lo; j <= hi; j += step) {
+      z[j] = 1 / z[j]!;
+      dot[j] = 0;
+    }
+    for (let k = 0; k < K; k++) {
+      const y = src[r + k]!;
+      const s = sigma[r + k]!;
+      let p = (s * inv + beta[k]!) * scale;
+      p = powerOfTwo(p, lo);
+      for (let j = lo; j <= hi; j += step) {
+        let v = y * p * z[j]!;
+        if (v < F) v = F;
+        dot[j] = dot[j]! + v * s;
+        const c = j * K + k;
+        cols[c] = cols[c]! + v;
+        for (let q = 0; q < step; q++) p *= p;
+      }
+    }
+    for (let j = lo; j <= hi; j += step) {
+      const product = products[j]! * dot[j]!;
+      if (product < PRODUCT_FLUSH) {
+        logs[j] = logs[j]! + Math.log(product);
+        products[j] = 1;
+      } else {
+        products[j] = product;
+      }
+    }
+  }
+  for (let j = lo; j <= hi; j += step) {
+    const data = -(logs[j]! + Math.log(products[j]!));
+    out[j] = data + uniformKlSumAt(cols, j * K, n, K, lambda);
+  }
+  return false;
+};
+
+/**
+ * collisionScan for the three exponents lo, lo + step, lo + 2·step (every
+ * search em-accelerated makes), with the accumulators in locals and each
+ * row's b_ik^(2^lo) computed once into scratch.base.
+ */
+function collisionScan3(
+  sigma: Float64Array,
+  src: Float64Array,
+  n: number,
+  K: number,
+  lambda: number,
+  srcRow: Float64Array,
+  beta: Float64Array,
+  lo: number,
+  step: number,
+  scratch: ScanScratch,
+  out: Float64Array,
+  dst: Float64Array,
+  dstRow: Float64Array,
+  dstCol: Float64Array,
+): void {
+  const { cols, base } = scratch;
+  const F = PSEUDO_LABEL_FLOOR;
+  const o0 = lo * K;
+  const o1 = o0 + step * K;
+  const o2 = o1 + step * K;
+  // Every entry starts as floored (F) and the loop adds v − F for the rest:
+  // rows whose powers all vanished then cost nothing in the second sweep.
+  cols.fill(n * F, o0, o2 + K);
+  let log0 = 0;
+  let log1 = 0;
+  let log2 = 0;
+  let prod0 = 1;
+  let prod1 = 1;
+  let prod2 = 1;
+  for (let i = 0; i < n; i++) {
+    const r = i * K;
+    const inv = 1 / srcRow[i]!;
+    let amax = 0;
+    let mass = 0;
+    for (let k = 0; k < K; k++) {
+      const s = sigma[r + k]!;
+      const a = s * inv + beta[k]!;
+      base[k] = a;
+      mass += s;
+      if (a > amax) amax = a;
+    }
+    const scale = 1 / amax;
+    let z0 = 0;
+    let z1 = 0;
+    let z2 = 0;
+    for (let k = 0; k < K; k++) {
+      let p = base[k]! * scale;
+      p = powerOfTwo(p, lo);
+      base[k] = p;
+      const y = src[r + k]!;
+      const p1 = powerOfTwo(p, step);
+      const p2 = powerOfTwo(p1, step);
+      z0 += y * p;
+      z1 += y * p1;
+      z2 += y * p2;
+    }
+    const i0 = 1 / z0;
+    const i1 = 1 / z1;
+    const i2 = 1 / z2;
+    let d0 = F * mass;
+    let d1 = d0;
+    let d2 = d0;
+    for (let k = 0; k < K; k++) {
+      const p = base[k]!;
+      if (p === 0) {
+        dst[r + k] = F; // all three trial entries are floored
+        continue;
+      }
+      const y = src[r + k]!;
+      const s = sigma[r + k]!;
+      const p1 = powerOfTwo(p, step);
+      const p2 = powerOfTwo(p1, step);
+      let v0 = y * p * i0;
+      let v1 = y * p1 * i1;
+      let v2 = y * p2 * i2;
+      if (v0 < F) v0 = F;
+      if (v1 < F) v1 = F;
+      if (v2 < F) v2 = F;
+      dst[r + k] = v1;
+      v0 -= F;
+      v1 -= F;
+      v2 -= F;
+      d0 += v0 * s;
+      d1 += v1 * s;
+      d2 += v2 * s;
+      cols[o0 + k] = cols[o0 + k]! + v0;
+      cols[o1 + k] = cols[o1 + k]! + v1;
+      cols[o2 + k] = cols[o2 + k]! + v2;
+    }
+    dstRow[i] = d1;
+    prod0 *= d0;
+    prod1 *= d1;
+    prod2 *= d2;
+    if (prod0 < PRODUCT_FLUSH) {
+      log0 += Math.log(prod0);
+      prod0 = 1;
+    }
+    if (prod1 < PRODUCT_FLUSH) {
+      log1 += Math.log(prod1);
+      prod1 = 1;
+    }
+    if (prod2 < PRODUCT_FLUSH) {
+      log2 += Math.log(prod2);
+      prod2 = 1;
+    }
+  }
+  out[lo] = -(log0 + Math.log(prod0)) + uniformKlSumAt(cols, o0, n, K, lambda);
+  for (let k = 0; k < K; k++) dstCol[k] = cols[o1 + k]!;
+  out[lo + step] =
+    -(log1 + Math.log(prod1)) + uniformKlSumAt(cols, o1, n, K, lambda);
+  out[lo + 2 * step] =
+    -(log2 + Math.log(prod2)) + uniformKlSumAt(cols, o2, n, K, lambda);
+}
+
+/**
+ * Reverse: out[j] estimates −Σ_ik σ_ik ln dst_ik + N·λ·KL(u‖ȳ_j) from
+ * ln dst_ik = ln src_ik + ω ln b_ik − ln Z_ij, which ignores the floor (an
+ * entry floored up only lowers the true value: the estimate is an upper
+ * bound of Φ for the floored point: such a trial can only be passed over).
+ */
+export const reverseScan: EmScan = (
+  sigma,
+  src,
+  n,
+  K,
+  lambda,
+  _srcRow,
+  beta,
+  lo,
+  hi,
+  step,
+  scratch,
+  out,
+) => {
+  const { cols, z, logs } = scratch;
+  const F = PSEUDO_LABEL_FLOOR;
+  cols.fill(0, lo * K, (hi + 1) * K);
+  logs.fill(0, lo, hi + 1);
+  for (let i = 0; i < n; i++) {
+    const r = i * K;
+    let amax = 0;
+    for (let k = 0; k < K; k++) {
+      const s = sigma[r + k]!;
+      const a = (s > 0 ? s / src[r + k]! : 0) + beta[k]!;
+      if (a > amax) amax = a;
+    }
+    const scale = 1 / amax;
+    z.fill(0, lo, hi + 1);
+    let lnSrc = 0;
+    let lnBase = 0;
+    let mass = 0;
+    for (let k = 0; k < K; k++) {
+      const y = src[r + k]!;
+      const s = sigma[r + k]!;
+      let p = ((s > 0 ? s / y : 0) + beta[k]!) * scale;
+      if (s > 0) {
+        lnSrc += s * Math.log(y);
+        lnBase += s * Math.log(p);
+        mass += s;
+      }
+      p = powerOfTwo(p, lo);
+      for (let j = lo; j <= hi; j += step) {
+        z[j] = z[j]! + y * p;
+        for (let q = 0; q < step; q++) p *= p;
+      }
+    }
+    for (let j = lo; j <= hi; j += step) {
+      const total = z[j]!;
+      z[j] = 1 / total;
+      logs[j] = logs[j]! - (lnSrc + 2 ** j * lnBase - mass * Math.log(total));
+    }
+    for (let k = 0; k < K; k++) {
+      const y = src[r + k]!;
+      const s = sigma[r + k]!;
+      let p = ((s > 0 ? s / y : 0) + beta[k]!) * scale;
+      p = powerOfTwo(p, lo);
+      for (let j = lo; j <= hi; j += step) {
+        let v = y * p * z[j]!;
+        if (v < F) v = F;
+        const c = j * K + k;
+        cols[c] = cols[c]! + v;
+        for (let q = 0; q < step; q++) p *= p;
+      }
+    }
+  }
+  for (let j = lo; j <= hi; j += step) {
+    out[j] = logs[j]! + uniformKlSumAt(cols, j * K, n, K, lambda);
+  }
+  return false;
+};
