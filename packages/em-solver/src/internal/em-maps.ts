@@ -184,7 +184,7 @@ function collisionEmStep(
 }
 
 // LIMITATION(L-002): two passes per row plus ⌈log2 ω⌉ squarings per entry;
-// costs about 2–4 plain EM steps.
+// costs about 2–5 plain EM steps.
 /** The over-relaxed step (integer ω > 1); returns −Σ_i ln d_i. */
 function collisionRelaxedStep(
   sigma: Float64Array,

@@ -84,27 +84,36 @@ export function runEm(ctx: RunContext, model: SmoothModel, map: EmMap): void {
 }
 
 /*
- * NOTE [two phases of em-accelerated]
- * Search phase: each iteration prices the over-relaxed steps ω = 2^j for a
- * window of j in one read-only pass (em-scan.ts), then writes the best with
- * the exact map. The first window is every j in 0…14; later windows are
- * j* − 1 … j* + 2 around the last winner, so ω can grow 4× per iteration.
- * Where the optimum is nearly one-hot (small λ) this reaches a 1e-4 gap in
- * one or two iterations. Where the rows are strongly coupled through the
- * class sums (large λN/K, large K) the EM direction itself is poor and the
- * decrease shrinks geometrically; once two successive decreases each keep
- * more than SLOW_RATIO of the one before, the loop switches for good to
- * Anderson phase: type-II Anderson acceleration of the plain EM map G with
- * memory m (ANDERSON_MEMORY): with the last m + 1 pairs (x_t, G(x_t)) and
- * residuals r_t = G(x_t) − x_t, the weights α (Σα = 1) minimise ‖Σ α_t r_t‖
- * and the trial point is Σ α_t G(x_t), floored and renormalised row by row.
- * It is kept only if its Φ is no higher than Φ(G(x)); otherwise G(x) is
- * taken and the history restarts from the newest pair. Both phases
- * therefore never increase Φ: every accepted point is either an EM step
- * (which never increases Φ) or a point no worse than one.
+ * NOTE [three phases of em-accelerated]
+ * 1. ω search (SEARCHES iterations): one read-only pass (em-scan.ts) prices
+ *    three over-relaxed steps ω = 2^j, first j = 1, 4, 7 (ω = 2, 16, 128),
+ *    then the winner and its neighbours; the pass also writes the middle
+ *    trial, so when the last winner wins again no second pass is needed.
+ *    Where the optimum is nearly one-hot (small λ) this reaches a 1e-4 gap
+ *    in one or two iterations: the best first ω is often 100× the ω = 4 a
+ *    blind schedule starts from.
+ * 2. Over-relaxed EM: ω starts at the last winner, doubles after each
+ *    decrease until the first increase, then grows ×1.5; a proposal that
+ *    raises Φ is replaced by the plain EM step and ω restarts at 1.5. One
+ *    pass per iteration (two after a rejection) instead of a search's four.
+ * 3. Anderson (only K >= ANDERSON_MIN_CLASSES): where the rows are strongly
+ *    coupled through the class sums (large λN/K, large K) the EM direction
+ *    itself is poor and the decrease shrinks geometrically. Once two
+ *    successive decreases of phase 2 each keep more than SLOW_RATIO of the
+ *    one before, type-II Anderson acceleration of the plain EM map G with
+ *    memory m (ANDERSON_MEMORY) takes over: with the last m + 1 pairs
+ *    (x_t, G(x_t)) and residuals r_t = G(x_t) − x_t, the weights α (Σα = 1)
+ *    minimise ‖Σ α_t r_t‖ and the trial point is Σ α_t G(x_t), floored and
+ *    renormalised row by row. It is kept only if its Φ is no higher than
+ *    Φ(G(x)); otherwise G(x) is taken and the history restarts from the
+ *    newest pair; REJECT_STREAK rejections in a row return to phase 2.
+ * Every accepted point is an EM step (which never increases Φ), a proposal
+ * checked against the current Φ, or a point no worse than an EM step, so Φ
+ * never increases.
  * E3 prototype (float64, N = 256…1024): on K = 1000, λ = 10 Anderson needs
  * about 140 iterations where over-relaxed EM had not reached the gap after
- * 600; on K = 10 it loses to the ω search, hence the switch.
+ * 600; on K = 10 and 100 it saves few iterations and each costs several EM
+ * passes of vector work, hence the class threshold.
  */
 
 /** A decrease ratio in (SLOW_RATIO, 1] counts as slow linear convergence. */
@@ -137,6 +146,7 @@ const WINDOW = 1;
  * made each one about 4× dearer; at K = 1000 it reached 1e-4 where nothing
  * else did.
  */
+// LIMITATION(L-001): below this, strongly coupled problems stay slow.
 const ANDERSON_MIN_CLASSES = 500;
 /** Over-relaxed EM: ω ×FAST_GROWTH per decrease until the first increase... */
 const FAST_GROWTH = 2;
@@ -155,7 +165,7 @@ interface Point {
 }
 
 /**
- * Accelerated EM (NOTE [two phases of em-accelerated]): Φ never increases,
+ * Accelerated EM (NOTE [three phases of em-accelerated]): Φ never increases,
  * by construction.
  */
 export function runEmAccelerated(
@@ -197,7 +207,9 @@ export function runEmAccelerated(
     const spare = p.y === ws.y ? ws.z : ws.y;
     if (!anderson && !relaxed) {
       priceUniform(p.col, n, K, lambda, ws.scratch);
-      const wroteMiddle = scan(
+      // coarse search: guess the largest trial (small λ wants big steps);
+      // later: the last winner, the middle one
+      const written = scan(
         ws.data,
         p.y,
         n,
@@ -213,6 +225,7 @@ export function runEmAccelerated(
         spare,
         row2,
         col2,
+        step === 1 ? 1 : 2,
       );
       let best = 0;
       let bestValue = Number.POSITIVE_INFINITY;
@@ -224,9 +237,9 @@ export function runEmAccelerated(
         }
       }
       if (!(bestValue < p.phi)) best = 0;
-      // the scan already wrote the middle trial (with its statistics)
+      // the scan already wrote the guessed trial (with its statistics)
       let next =
-        wroteMiddle && best === lo + step
+        best === written && bestValue < p.phi
           ? bestValue
           : map(
               ws.data,

@@ -19,16 +19,17 @@ export interface ScanScratch {
   dot: Float64Array;
   logs: Float64Array;
   products: Float64Array;
-  /** [K]: one row's ratios. */
+  /** [3·K]: one row's powers of the ratios, one block per trial. */
   base: Float64Array;
 }
 
 /**
  * Prices the trial points dst(ω) for ω = 2^j, j = lo, lo + step, … ≤ hi, of
- * one iterate and writes Φ(dst(ω)) (or its estimate) to out[j]. Returns
- * true when it also wrote the middle trial j = lo + step (the last winner's
- * exponent, the likeliest next one) to dst with its row dot products and
- * class sums, exactly as the em-maps.ts step would.
+ * one iterate and writes Φ(dst(ω)) (or its estimate) to out[j]. When it
+ * prices exactly three, it also writes trial number `write` (0, 1, 2: the
+ * caller's guess of the winner) to dst with its row dot products and class
+ * sums, exactly as the em-maps.ts step would, and returns that trial's j;
+ * otherwise it returns −1.
  */
 export type EmScan = (
   sigma: Float64Array,
@@ -46,7 +47,8 @@ export type EmScan = (
   dst: Float64Array,
   dstRow: Float64Array,
   dstCol: Float64Array,
-) => boolean;
+  write: number,
+) => number;
 
 /**
  * b^(2^j) by j squarings, cut short at 0 once the power falls below TINY:
@@ -101,6 +103,7 @@ export const collisionScan: EmScan = (
   dst,
   dstRow,
   dstCol,
+  write,
 ) => {
   if (hi - lo === 2 * step) {
     collisionScan3(
@@ -118,8 +121,9 @@ export const collisionScan: EmScan = (
       dst,
       dstRow,
       dstCol,
+      write,
     );
-    return true;
+    return lo + write * step;
   }
   const { cols, z, dot, logs, products } = scratch;
   const F = PSEUDO_LABEL_FLOOR;
@@ -177,13 +181,13 @@ export const collisionScan: EmScan = (
     const data = -(logs[j]! + Math.log(products[j]!));
     out[j] = data + uniformKlSumAt(cols, j * K, n, K, lambda);
   }
-  return false;
+  return -1;
 };
 
 /**
  * collisionScan for the three exponents lo, lo + step, lo + 2·step (every
  * search em-accelerated makes), with the accumulators in locals and each
- * row's b_ik^(2^lo) computed once into scratch.base.
+ * row's three powers computed once into scratch.base.
  */
 function collisionScan3(
   sigma: Float64Array,
@@ -200,6 +204,7 @@ function collisionScan3(
   dst: Float64Array,
   dstRow: Float64Array,
   dstCol: Float64Array,
+  write: number,
 ): void {
   const { cols, base } = scratch;
   const F = PSEUDO_LABEL_FLOOR;
@@ -238,6 +243,8 @@ function collisionScan3(
       const y = src[r + k]!;
       const p1 = powerOfTwo(p, step);
       const p2 = powerOfTwo(p1, step);
+      base[K + k] = p1;
+      base[2 * K + k] = p2;
       z0 += y * p;
       z1 += y * p1;
       z2 += y * p2;
@@ -256,15 +263,15 @@ function collisionScan3(
       }
       const y = src[r + k]!;
       const s = sigma[r + k]!;
-      const p1 = powerOfTwo(p, step);
-      const p2 = powerOfTwo(p1, step);
+      const p1 = base[K + k]!;
+      const p2 = base[2 * K + k]!;
       let v0 = y * p * i0;
       let v1 = y * p1 * i1;
       let v2 = y * p2 * i2;
       if (v0 < F) v0 = F;
       if (v1 < F) v1 = F;
       if (v2 < F) v2 = F;
-      dst[r + k] = v1;
+      dst[r + k] = write === 0 ? v0 : write === 1 ? v1 : v2;
       v0 -= F;
       v1 -= F;
       v2 -= F;
@@ -275,7 +282,7 @@ function collisionScan3(
       cols[o1 + k] = cols[o1 + k]! + v1;
       cols[o2 + k] = cols[o2 + k]! + v2;
     }
-    dstRow[i] = d1;
+    dstRow[i] = write === 0 ? d0 : write === 1 ? d1 : d2;
     prod0 *= d0;
     prod1 *= d1;
     prod2 *= d2;
@@ -293,7 +300,8 @@ function collisionScan3(
     }
   }
   out[lo] = -(log0 + Math.log(prod0)) + uniformKlSumAt(cols, o0, n, K, lambda);
-  for (let k = 0; k < K; k++) dstCol[k] = cols[o1 + k]!;
+  const ow = write === 0 ? o0 : write === 1 ? o1 : o2;
+  for (let k = 0; k < K; k++) dstCol[k] = cols[ow + k]!;
   out[lo + step] =
     -(log1 + Math.log(prod1)) + uniformKlSumAt(cols, o1, n, K, lambda);
   out[lo + 2 * step] =
@@ -374,5 +382,5 @@ export const reverseScan: EmScan = (
   for (let j = lo; j <= hi; j += step) {
     out[j] = logs[j]! + uniformKlSumAt(cols, j * K, n, K, lambda);
   }
-  return false;
+  return -1;
 };

@@ -71,9 +71,10 @@ export class Workspace {
       dot: new Float64Array(slots),
       logs: new Float64Array(slots),
       products: new Float64Array(slots),
-      base: new Float64Array(accelerated ? numClasses : 0),
+      base: new Float64Array(accelerated ? 3 * numClasses : 0),
     };
     this.trials = new Float64Array(slots);
+    // LIMITATION(L-008): 2·(ANDERSON_MEMORY + 1) more N×K buffers.
     const depth = accelerated ? ANDERSON_MEMORY + 1 : 0;
     this.images = Array.from({ length: depth }, () => new Float64Array(size));
     this.residuals = Array.from(
