@@ -81,7 +81,11 @@ export function planE2({ profile, images, seeds }: PlanInput): RunSpec[] {
     ...images.map((d) => ({
       name: d.name as string,
       args: [...d.args, ...imageArgs],
-      seeds: seeds ?? profile.seeds.e2Images,
+      seeds:
+        seeds ??
+        (d.name === 'fashion-mnist'
+          ? (profile.seeds.e2Fashion ?? profile.seeds.e2Images)
+          : profile.seeds.e2Images),
       order: 30,
     })),
   ];

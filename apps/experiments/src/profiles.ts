@@ -24,7 +24,13 @@ export interface E2Dataset {
 export interface Profile {
   name: 'full' | 'reduced' | 'quick';
   /** Seeds 0…n−1 of each group of runs (`--seeds` sets all three). */
-  seeds: { e1: number; e2Images: number; e2Synthetic: number };
+  seeds: {
+    e1: number;
+    e2Images: number;
+    e2Synthetic: number;
+    /** Fashion-MNIST's E2 seeds when fewer than e2Images (default: e2Images). */
+    e2Fashion?: number;
+  };
   e1: {
     losses: string[];
     etas: number[];
@@ -98,7 +104,8 @@ const FULL: Profile = {
 
 const REDUCED: Profile = {
   name: 'reduced',
-  seeds: { e1: 1, e2Images: 1, e2Synthetic: 3 },
+  // E2: 3 seeds on MNIST (the headline target), 1 on Fashion-MNIST
+  seeds: { e1: 1, e2Images: 3, e2Synthetic: 3, e2Fashion: 1 },
   e1: {
     losses: E1_LOSSES,
     etas: E1_ETAS,
