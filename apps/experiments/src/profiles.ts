@@ -37,6 +37,11 @@ export interface Profile {
     regimes: E1Regime[];
     /** Extra `cce train` flags shared by every E1 run. */
     args: string[];
+    /**
+     * More seeds for a few settings (every regime): the target comparison
+     * of a reduced profile gets mean ± std while the rest keeps one seed.
+     */
+    extraSeeds?: { losses: string[]; etas: number[]; seeds: number };
   };
   e2: {
     objectives: string[];
@@ -116,6 +121,8 @@ const REDUCED: Profile = {
       { name: 'long', samples: 5000, epochs: 60, etas: [0.6, 0.8, 0.9] },
     ],
     args: E1_ARGS,
+    // the target of the issue: collision vs Shannon at η = 0.8, 3 seeds
+    extraSeeds: { losses: ['shannon', 'collision'], etas: [0.8], seeds: 3 },
   },
   e2: {
     objectives: E2_OBJECTIVES,

@@ -142,7 +142,7 @@ function setupLines(input: ReportInput, ok: RunRecord[]): string[] {
     'the 10 000 clean test images; "train ACC" compares the argmax',
     'prediction with the clean training labels.',
     '',
-    `- losses: ${e1.losses.join(', ')}; η ∈ {${e1.etas.join(', ')}}; seeds per setting: ${unique(ok.map((r) => String(r.seed))).length || '–'}`,
+    `- losses: ${e1.losses.join(', ')}; η ∈ {${e1.etas.join(', ')}}; seeds per setting: ${seedCounts(ok)}`,
     `- regimes: ${regimes.join('; ')}`,
     "- network: the trainer's MNIST preset (MLP 784–512–512–10, Adam, learning rate 1e-3 with cosine decay to 0, batch 250), no augmentation",
     `- the long regime stands in for "trained until the training loss plateaus": its plateau epoch (first epoch from which the training loss stays within 1% of its total decrease of the final value) is reported per setting`,
@@ -341,4 +341,24 @@ export function plural(n: number, word: string): string {
 
 function unique(values: string[]): string[] {
   return [...new Set(values)];
+}
+
+/** "1" or "1 (3 for collision, shannon at η = 0.8)" from the finished runs. */
+function seedCounts(ok: readonly RunRecord[]): string {
+  const perSetting = new Map<string, Set<number>>();
+  for (const r of ok) {
+    const key = `${r.group.loss}|${r.group.eta}`;
+    const seeds = perSetting.get(key) ?? new Set<number>();
+    seeds.add(r.seed);
+    perSetting.set(key, seeds);
+  }
+  if (perSetting.size === 0) return '–';
+  const counts = [...perSetting.values()].map((s) => s.size);
+  const base = Math.min(...counts);
+  const more = [...perSetting].filter(([, s]) => s.size > base);
+  if (more.length === 0) return String(base);
+  const etas = [...new Set(more.map(([k]) => k.split('|')[1]))].join(', ');
+  const losses = [...new Set(more.map(([k]) => k.split('|')[0]))].join(', ');
+  const top = Math.max(...counts);
+  return `${base} (${top} for ${losses} at η = ${etas})`;
 }
