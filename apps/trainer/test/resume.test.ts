@@ -133,6 +133,15 @@ describe('--resume', () => {
       const csv = (dir: string) =>
         readFile(join(cwd, dir, 'predictions.csv'), 'utf8');
       expect(await csv(dirB)).toBe(await csv(dirA));
+      // the epochs before the interruption count towards trainingSeconds
+      const logged = (await readFile(join(cwd, dirB, 'epochs.jsonl'), 'utf8'))
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line).seconds as number);
+      expect(logged.length).toBe(a.epochs);
+      const total = logged.reduce((s, v) => s + v, 0);
+      expect(Math.abs(b.trainingSeconds - total)).toBeLessThan(1e-9 * total);
+      expect(b.trainingSeconds).toBeGreaterThan(0);
     },
   );
 

@@ -58,6 +58,7 @@ export async function finishRun(input: FinishInput): Promise<RunResult> {
       : [],
     seed: input.config.seed,
     seconds: (performance.now() - input.startedAt) / 1000,
+    trainingSeconds: input.history.reduce((sum, e) => sum + e.seconds, 0),
     runDir: folder.display(),
   };
 

@@ -26,7 +26,13 @@ export interface RunResult {
   epochs: number;
   seed: number;
   backend: string;
-  /** Wall time of the whole command, in seconds. */
+  /** Wall time of this command (after --resume: of the resumed part), in seconds. */
   seconds: number;
+  /**
+   * Summed wall time of every epoch of the run in seconds, evaluation
+   * included, counting the epochs (and the part of an epoch) finished
+   * before a --resume.
+   */
+  trainingSeconds: number;
   runDir: string;
 }
