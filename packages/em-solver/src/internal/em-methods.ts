@@ -131,7 +131,7 @@ const REJECT_STREAK = 3;
 /** First ω search (and after a switch back): exponents COARSE_LOW + 0, 1, 2 × COARSE_STEP. */
 const COARSE_LOW = 1;
 const COARSE_STEP = 3;
-/** Later ω searches: exponents j* − WINDOW … j* + WINDOW. */
+/** Later ω searches: exponents j* − WINDOW, j*, j* + WINDOW. */
 const WINDOW = 1;
 /*
  * The coarse search stops at ω = 128 (1 + 2·3 = 7): a larger first step
@@ -156,12 +156,30 @@ const RELAXED_RESTART = 1.5;
 /** Tikhonov shift of the Anderson Gram matrix, relative to its trace. */
 const GRAM_SHIFT = 1e-8;
 
-/** The iterate of em-accelerated and its statistics (buffers rotate). */
-interface Point {
-  y: Float64Array;
+/** Row and class statistics of a point (buffers rotate between points). */
+interface Stats {
   row: Float64Array;
   col: Float64Array;
+}
+
+/** The iterate of em-accelerated, its statistics and Φ. */
+interface Point extends Stats {
+  y: Float64Array;
   phi: number;
+}
+
+/**
+ * Makes (y, stats, phi) the iterate; the iterate's old statistics buffers
+ * move into `stats`, free for the next point written there.
+ */
+function accept(p: Point, y: Float64Array, stats: Stats, phi: number): void {
+  const { row, col } = p;
+  p.y = y;
+  p.row = stats.row;
+  p.col = stats.col;
+  p.phi = phi;
+  stats.row = row;
+  stats.col = col;
 }
 
 /**
@@ -180,27 +198,40 @@ export function runEmAccelerated(
   const depth = ANDERSON_MEMORY + 1;
   const p: Point = { y: ws.y, row: ws.rowA, col: ws.colA, phi: 0 };
   p.phi = model.evaluate(ws.data, p.y, n, K, lambda, p.row, p.col);
-  // spare statistics buffers: `row2/col2` for EM images, `row3/col3` for trials
-  let row2 = ws.rowB;
-  let col2 = ws.colB;
-  let row3 = ws.rowC;
-  let col3 = ws.colC;
+  // statistics of EM steps and ω-search outputs, and of Anderson trials
+  const image: Stats = { row: ws.rowB, col: ws.colB };
+  const trial: Stats = { row: ws.rowC, col: ws.colC };
+  /** The (over-relaxed) EM step from the iterate into dst; returns its Φ. */
+  const emStep = (dst: Float64Array, omega: number) =>
+    map(
+      ws.data,
+      p.y,
+      n,
+      K,
+      lambda,
+      p.row,
+      p.col,
+      dst,
+      image.row,
+      image.col,
+      ws.scratch,
+      omega,
+    );
   report(ctx, 0, p.phi);
   let it = 0;
   let reason = capCheck(ctx, 0);
   let anderson = false;
+  let relaxed = false;
   let lo = COARSE_LOW;
   let step = COARSE_STEP;
-  let hi = lo + 2 * step;
+  let searches = 0;
+  let omega = 1;
+  let growth = FAST_GROWTH;
   let lastDecrease = Number.NaN;
   let slow = 0;
-  let searches = 0;
   let head = -1;
   let count = 0;
   let rejected = 0;
-  let relaxed = false;
-  let omega = 1;
-  let growth = FAST_GROWTH;
   while (reason === null) {
     const previous = p.phi;
     // Trial points and ω-search outputs go where the iterate is not.
@@ -218,18 +249,17 @@ export function runEmAccelerated(
         p.row,
         ws.scratch,
         lo,
-        hi,
         step,
         ws.scan,
         ws.trials,
         spare,
-        row2,
-        col2,
+        image.row,
+        image.col,
         step === 1 ? 1 : 2,
       );
       let best = 0;
       let bestValue = Number.POSITIVE_INFINITY;
-      for (let j = lo; j <= hi; j += step) {
+      for (let j = lo; j <= lo + 2 * step; j += step) {
         const v = ws.trials[j]!;
         if (v < bestValue) {
           bestValue = v;
@@ -241,36 +271,10 @@ export function runEmAccelerated(
       let next =
         best === written && bestValue < p.phi
           ? bestValue
-          : map(
-              ws.data,
-              p.y,
-              n,
-              K,
-              lambda,
-              p.row,
-              p.col,
-              spare,
-              row2,
-              col2,
-              ws.scratch,
-              2 ** best,
-            );
+          : emStep(spare, 2 ** best);
       if (!(next <= p.phi) && best > 0) {
         best = 0;
-        next = map(
-          ws.data,
-          p.y,
-          n,
-          K,
-          lambda,
-          p.row,
-          p.col,
-          spare,
-          row2,
-          col2,
-          ws.scratch,
-          1,
-        );
+        next = emStep(spare, 1);
       }
       if (!(next <= p.phi)) {
         reason = 'stalled';
@@ -280,16 +284,8 @@ export function runEmAccelerated(
         Math.max(0, best - WINDOW),
         MAX_OMEGA_EXPONENT - 2 * WINDOW,
       );
-      hi = lo + 2 * WINDOW;
-      step = 1;
-      const tr = p.row;
-      const tc = p.col;
-      p.y = spare;
-      p.row = row2;
-      p.col = col2;
-      p.phi = next;
-      row2 = tr;
-      col2 = tc;
+      step = WINDOW;
+      accept(p, spare, image, next);
       searches++;
       if (searches >= SEARCHES) {
         relaxed = true;
@@ -299,52 +295,20 @@ export function runEmAccelerated(
         slow = 0;
       }
     } else if (relaxed) {
-      let next = map(
-        ws.data,
-        p.y,
-        n,
-        K,
-        lambda,
-        p.row,
-        p.col,
-        spare,
-        row2,
-        col2,
-        ws.scratch,
-        Math.round(omega),
-      );
+      const power = Math.round(omega);
+      let next = emStep(spare, power);
       if (next <= p.phi) {
         omega = Math.min(omega * growth, 2 ** MAX_OMEGA_EXPONENT);
       } else {
         omega = RELAXED_RESTART;
         growth = RELAXED_GROWTH;
-        next = map(
-          ws.data,
-          p.y,
-          n,
-          K,
-          lambda,
-          p.row,
-          p.col,
-          spare,
-          row2,
-          col2,
-          ws.scratch,
-          1,
-        );
+        if (power > 1) next = emStep(spare, 1);
         if (!(next <= p.phi)) {
           reason = 'stalled';
           break;
         }
       }
-      const tr = p.row;
-      const tc = p.col;
-      p.y = spare;
-      p.row = row2;
-      p.col = col2;
-      p.phi = next;
-      row2 = tr;
-      col2 = tc;
+      accept(p, spare, image, next);
       const decrease = previous - next;
       const ratio = decrease / lastDecrease;
       slow = ratio > SLOW_RATIO && ratio <= 1 ? slow + 1 : 0;
@@ -358,20 +322,7 @@ export function runEmAccelerated(
     } else {
       head = (head + 1) % depth;
       const g = ws.images[head]!;
-      const next = map(
-        ws.data,
-        p.y,
-        n,
-        K,
-        lambda,
-        p.row,
-        p.col,
-        g,
-        row2,
-        col2,
-        ws.scratch,
-        1,
-      );
+      const next = emStep(g, 1);
       if (!(next <= p.phi)) {
         reason = 'stalled';
         break;
@@ -388,16 +339,17 @@ export function runEmAccelerated(
       let accepted = false;
       if (count >= 2 && andersonWeights(ws, head, count, depth)) {
         combine(ws, spare, head, count, depth, n, K);
-        const value = model.evaluate(ws.data, spare, n, K, lambda, row3, col3);
+        const value = model.evaluate(
+          ws.data,
+          spare,
+          n,
+          K,
+          lambda,
+          trial.row,
+          trial.col,
+        );
         if (value <= next) {
-          const tr = p.row;
-          const tc = p.col;
-          p.y = spare;
-          p.row = row3;
-          p.col = col3;
-          p.phi = value;
-          row3 = tr;
-          col3 = tc;
+          accept(p, spare, trial, value);
           accepted = true;
           rejected = 0;
         } else {
@@ -405,16 +357,7 @@ export function runEmAccelerated(
           rejected++;
         }
       }
-      if (!accepted) {
-        const tr = p.row;
-        const tc = p.col;
-        p.y = g;
-        p.row = row2;
-        p.col = col2;
-        p.phi = next;
-        row2 = tr;
-        col2 = tc;
-      }
+      if (!accepted) accept(p, g, image, next);
       if (rejected >= REJECT_STREAK) {
         // Anderson does not fit here (e.g. entries decaying at many rates):
         // back to over-relaxed EM, which may switch again later.

@@ -10,26 +10,24 @@ export const MAX_OMEGA_EXPONENT = 14;
 /** Number of trial exponents 0…MAX_OMEGA_EXPONENT. */
 export const OMEGA_SLOTS = MAX_OMEGA_EXPONENT + 1;
 
-/** Scratch a scan needs: class sums per trial and three per-row arrays. */
+/** Scratch a scan needs. */
 export interface ScanScratch {
   /** [OMEGA_SLOTS · K]: the class sums of each trial point. */
   cols: Float64Array;
-  /** [OMEGA_SLOTS]: row sums Z, dot products d, running log sums. */
+  /** [OMEGA_SLOTS]: reverse only: row sums Z and running log sums. */
   z: Float64Array;
-  dot: Float64Array;
   logs: Float64Array;
-  products: Float64Array;
-  /** [3·K]: one row's powers of the ratios, one block per trial. */
+  /** [3·K]: collision only: one row's powers of the ratios, one block per trial. */
   base: Float64Array;
 }
 
 /**
- * Prices the trial points dst(ω) for ω = 2^j, j = lo, lo + step, … ≤ hi, of
- * one iterate and writes Φ(dst(ω)) (or its estimate) to out[j]. When it
- * prices exactly three, it also writes trial number `write` (0, 1, 2: the
+ * Prices the three trial points dst(ω) for ω = 2^j, j = lo, lo + step,
+ * lo + 2·step, of one iterate and writes Φ(dst(ω)) (or its estimate) to
+ * out[j]. The collision scan also writes trial number `write` (0, 1, 2: the
  * caller's guess of the winner) to dst with its row dot products and class
  * sums, exactly as the em-maps.ts step would, and returns that trial's j;
- * otherwise it returns −1.
+ * the reverse scan writes nothing and returns −1.
  */
 export type EmScan = (
   sigma: Float64Array,
@@ -40,7 +38,6 @@ export type EmScan = (
   srcRow: Float64Array,
   beta: Float64Array,
   lo: number,
-  hi: number,
   step: number,
   scratch: ScanScratch,
   out: Float64Array,
@@ -76,17 +73,20 @@ const PRODUCT_FLUSH = 1e-150;
  * NOTE [pricing many ω in one pass]
  * The over-relaxed step is dst_i ∝ src_i ⊙ b_i^ω with b_i = a_i / max_k a_ik
  * in (0, 1]. For ω = 2^j the powers come from j squarings, so the powers for
- * every exponent up to `hi` cost `hi` multiplications per entry: the chain
- * repeated squaring computes anyway. Each trial point needs its own row sum Z
- * before its entries are known, so a row is swept twice (it stays in cache):
- * once for the Z_j, once for the normalised, floored entries, which feed the
- * dot products d_j = dst_i(ω)·σ_i and class sums of every trial. No entry is
- * written: the caller writes the winner with the em-maps.ts step, whose
- * value is exact; the prices here agree with it up to rounding, and the
- * caller's safeguard never trusts them for monotonicity.
+ * every exponent up to lo + 2·step cost that many multiplications per entry:
+ * the chain repeated squaring computes anyway. Each trial point needs its own
+ * row sum Z before its entries are known, so a row is swept twice (it stays
+ * in cache): once for the Z_j, once for the normalised, floored entries,
+ * which feed the dot products d_j = dst_i(ω)·σ_i and class sums of every
+ * trial. The prices agree with the em-maps.ts step up to rounding; the
+ * caller still checks every accepted value against the current one.
  */
 
-/** Collision: out[j] = −Σ_i ln d_ij + N·λ·KL(u‖ȳ_j), exactly as the map computes it. */
+/**
+ * Collision: out[j] = −Σ_i ln d_ij + N·λ·KL(u‖ȳ_j), exactly as the map
+ * computes it, with the accumulators in locals and each row's three powers
+ * computed once into scratch.base.
+ */
 export const collisionScan: EmScan = (
   sigma,
   src,
@@ -96,7 +96,6 @@ export const collisionScan: EmScan = (
   srcRow,
   beta,
   lo,
-  hi,
   step,
   scratch,
   out,
@@ -105,107 +104,6 @@ export const collisionScan: EmScan = (
   dstCol,
   write,
 ) => {
-  if (hi - lo === 2 * step) {
-    collisionScan3(
-      sigma,
-      src,
-      n,
-      K,
-      lambda,
-      srcRow,
-      beta,
-      lo,
-      step,
-      scratch,
-      out,
-      dst,
-      dstRow,
-      dstCol,
-      write,
-    );
-    return lo + write * step;
-  }
-  const { cols, z, dot, logs, products } = scratch;
-  const F = PSEUDO_LABEL_FLOOR;
-  cols.fill(0, lo * K, (hi + 1) * K);
-  logs.fill(0, lo, hi + 1);
-  products.fill(1, lo, hi + 1);
-  for (let i = 0; i < n; i++) {
-    const r = i * K;
-    const inv = 1 / srcRow[i]!;
-    let amax = 0;
-    for (let k = 0; k < K; k++) {
-      const a = sigma[r + k]! * inv + beta[k]!;
-      if (a > amax) amax = a;
-    }
-    const scale = 1 / amax;
-    z.fill(0, lo, hi + 1);
-    for (let k = 0; k < K; k++) {
-      const y = src[r + k]!;
-      let p = (sigma[r + k]! * inv + beta[k]!) * scale;
-      p = powerOfTwo(p, lo);
-      for (let j = lo; j <= hi; j += step) {
-        z[j] = z[j]! + y * p;
-        for (let q = 0; q < step; q++) p *= p;
-      }
-    }
-    for (let j = lo; j <= hi; j += step) {
-      z[j] = 1 / z[j]!;
-      dot[j] = 0;
-    }
-    for (let k = 0; k < K; k++) {
-      const y = src[r + k]!;
-      const s = sigma[r + k]!;
-      let p = (s * inv + beta[k]!) * scale;
-      p = powerOfTwo(p, lo);
-      for (let j = lo; j <= hi; j += step) {
-        let v = y * p * z[j]!;
-        if (v < F) v = F;
-        dot[j] = dot[j]! + v * s;
-        const c = j * K + k;
-        cols[c] = cols[c]! + v;
-        for (let q = 0; q < step; q++) p *= p;
-      }
-    }
-    for (let j = lo; j <= hi; j += step) {
-      const product = products[j]! * dot[j]!;
-      if (product < PRODUCT_FLUSH) {
-        logs[j] = logs[j]! + Math.log(product);
-        products[j] = 1;
-      } else {
-        products[j] = product;
-      }
-    }
-  }
-  for (let j = lo; j <= hi; j += step) {
-    const data = -(logs[j]! + Math.log(products[j]!));
-    out[j] = data + uniformKlSumAt(cols, j * K, n, K, lambda);
-  }
-  return -1;
-};
-
-/**
- * collisionScan for the three exponents lo, lo + step, lo + 2·step (every
- * search em-accelerated makes), with the accumulators in locals and each
- * row's three powers computed once into scratch.base.
- */
-function collisionScan3(
-  sigma: Float64Array,
-  src: Float64Array,
-  n: number,
-  K: number,
-  lambda: number,
-  srcRow: Float64Array,
-  beta: Float64Array,
-  lo: number,
-  step: number,
-  scratch: ScanScratch,
-  out: Float64Array,
-  dst: Float64Array,
-  dstRow: Float64Array,
-  dstCol: Float64Array,
-  write: number,
-): void {
   const { cols, base } = scratch;
   const F = PSEUDO_LABEL_FLOOR;
   const o0 = lo * K;
@@ -306,7 +204,8 @@ function collisionScan3(
     -(log1 + Math.log(prod1)) + uniformKlSumAt(cols, o1, n, K, lambda);
   out[lo + 2 * step] =
     -(log2 + Math.log(prod2)) + uniformKlSumAt(cols, o2, n, K, lambda);
-}
+  return lo + write * step;
+};
 
 /**
  * Reverse: out[j] estimates −Σ_ik σ_ik ln dst_ik + N·λ·KL(u‖ȳ_j) from
@@ -323,11 +222,11 @@ export const reverseScan: EmScan = (
   _srcRow,
   beta,
   lo,
-  hi,
   step,
   scratch,
   out,
 ) => {
+  const hi = lo + 2 * step;
   const { cols, z, logs } = scratch;
   const F = PSEUDO_LABEL_FLOOR;
   cols.fill(0, lo * K, (hi + 1) * K);

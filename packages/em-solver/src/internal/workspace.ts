@@ -68,9 +68,7 @@ export class Workspace {
     this.scan = {
       cols: new Float64Array(slots * numClasses),
       z: new Float64Array(slots),
-      dot: new Float64Array(slots),
       logs: new Float64Array(slots),
-      products: new Float64Array(slots),
       base: new Float64Array(accelerated ? 3 * numClasses : 0),
     };
     this.trials = new Float64Array(slots);
