@@ -29,13 +29,11 @@ export function planE1({ profile, images, seeds }: PlanInput): RunSpec[] {
       for (const loss of e1.losses) {
         for (const eta of regime.etas ?? e1.etas) {
           const extra = e1.extraSeeds;
-          const more =
-            extra !== undefined &&
-            extra.losses.includes(loss) &&
-            extra.etas.includes(eta);
-          const count =
-            seeds ??
-            (more ? Math.max(extra.seeds, profile.seeds.e1) : profile.seeds.e1);
+          const extraCount =
+            extra?.losses.includes(loss) && extra.etas.includes(eta)
+              ? extra.seeds
+              : 0;
+          const count = seeds ?? Math.max(extraCount, profile.seeds.e1);
           for (const seed of range(count)) {
             const samples =
               regime.samples === undefined
