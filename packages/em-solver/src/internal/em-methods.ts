@@ -13,6 +13,9 @@ import {
   type Workspace,
 } from './workspace.js';
 
+/** NOTE [imported constants in hot loops] in em-maps.ts. */
+const FLOOR = PSEUDO_LABEL_FLOOR;
+
 /*
  * NOTE [EM as a multiplicative update]
  * Write a_ik = −∂Φ/∂y_ik > 0 for the summed objective Φ = N·F. For the
@@ -501,7 +504,7 @@ function addScaled(
 
 /** Floors every entry at PSEUDO_LABEL_FLOOR and scales rows to sum 1. */
 function normaliseRows(trial: Float64Array, n: number, K: number): void {
-  const F = PSEUDO_LABEL_FLOOR;
+  const F = FLOOR;
   for (let i = 0; i < n; i++) {
     const r = i * K;
     let total = 0;

@@ -4,6 +4,9 @@
 import { PSEUDO_LABEL_FLOOR } from '../constants.js';
 import { uniformKlSumAt } from './priors.js';
 
+/** NOTE [imported constants in hot loops] in em-maps.ts. */
+const FLOOR = PSEUDO_LABEL_FLOOR;
+
 /** Largest exponent j of a trial ω = 2^j. */
 export const MAX_OMEGA_EXPONENT = 14;
 
@@ -58,13 +61,14 @@ export function powerOfTwo(b: number, j: number): number {
   let p = b;
   for (let q = 0; q < j; q++) {
     p *= p;
-    if (p < TINY) return 0;
+    if (p < SMALL) return 0;
   }
   return p;
 }
 
 /** See powerOfTwo. */
-export const TINY = 1e-150;
+const SMALL = 1e-150;
+export const TINY = SMALL;
 
 /** A running product is folded into its log once it falls below this. */
 const PRODUCT_FLUSH = 1e-150;
@@ -105,7 +109,7 @@ export const collisionScan: EmScan = (
   write,
 ) => {
   const { cols, base } = scratch;
-  const F = PSEUDO_LABEL_FLOOR;
+  const F = FLOOR;
   const o0 = lo * K;
   const o1 = o0 + step * K;
   const o2 = o1 + step * K;
@@ -228,7 +232,7 @@ export const reverseScan: EmScan = (
 ) => {
   const hi = lo + 2 * step;
   const { cols, z, logs } = scratch;
-  const F = PSEUDO_LABEL_FLOOR;
+  const F = FLOOR;
   cols.fill(0, lo * K, (hi + 1) * K);
   logs.fill(0, lo, hi + 1);
   for (let i = 0; i < n; i++) {

@@ -4,6 +4,9 @@
 import { MARGINAL_LOG_FLOOR } from '../constants.js';
 import { columnSums, marginalKlSum, uniformKlSum } from './priors.js';
 
+/** NOTE [imported constants in hot loops] in em-maps.ts. */
+const LOG_FLOOR = MARGINAL_LOG_FLOOR;
+
 /**
  * A smooth objective. `data` is σ (collision, reverse) or the cost
  * `C = −ln max(σ, PROB_LOG_FLOOR)` (forward). `row` [N] and `col` [K] are
@@ -135,7 +138,7 @@ export const forwardModel: SmoothModel = {
   // ∂Φ/∂y_ik = C_ik + λ (ln(K col_k / N) + 1)
   gradient(cost, _y, n, numClasses, lambda, _row, col, out, term) {
     for (let k = 0; k < numClasses; k++) {
-      const m = Math.max(col[k]! / n, MARGINAL_LOG_FLOOR);
+      const m = Math.max(col[k]! / n, LOG_FLOOR);
       term[k] = lambda * (Math.log(numClasses * m) + 1);
     }
     for (let i = 0; i < n; i++) {

@@ -42,6 +42,9 @@ import {
 } from './validate.js';
 import { type RunContext, Workspace } from './workspace.js';
 
+/** NOTE [imported constants in hot loops] in em-maps.ts. */
+const LOG_FLOOR = PROB_LOG_FLOOR;
+
 /** Settings after defaults and checks. */
 export interface ResolvedSettings {
   lambda: number;
@@ -278,7 +281,7 @@ export class Runner {
     const data = ws.data;
     if (objective === 'forward') {
       for (let j = 0; j < size; j++)
-        data[j] = -Math.log(Math.max(probs[j]!, PROB_LOG_FLOOR));
+        data[j] = -Math.log(Math.max(probs[j]!, LOG_FLOOR));
     } else {
       for (let j = 0; j < size; j++) data[j] = probs[j]!;
     }

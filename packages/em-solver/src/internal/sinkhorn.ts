@@ -3,6 +3,9 @@
 // kernel G_ik ∝ σ_ik^(1/ε), rows summing to 1 and columns to N/K.
 import { CceError } from '@cce/errors';
 import { PROB_LOG_FLOOR } from '../constants.js';
+
+/** NOTE [imported constants in hot loops] in em-maps.ts. */
+const LOG_FLOOR = PROB_LOG_FLOOR;
 import { capCheck, finish, type RunContext, report } from './workspace.js';
 
 // LIMITATION(L-005): kernel-domain scaling; tiny ε can underflow a class.
@@ -21,12 +24,12 @@ export function prepareSelaKernel(ctx: RunContext, fn: string): void {
   colMax.fill(0, 0, K);
   for (let i = 0; i < n; i++) {
     const r = i * K;
-    let m = PROB_LOG_FLOOR;
+    let m = LOG_FLOOR;
     for (let k = 0; k < K; k++) m = Math.max(m, kernel[r + k]!);
     const lnMax = Math.log(m);
     lnRowMax[i] = lnMax;
     for (let k = 0; k < K; k++) {
-      const lnP = Math.log(Math.max(kernel[r + k]!, PROB_LOG_FLOOR));
+      const lnP = Math.log(Math.max(kernel[r + k]!, LOG_FLOOR));
       const v = Math.exp((lnP - lnMax) / epsilon);
       kernel[r + k] = v;
       if (v > colMax[k]!) colMax[k] = v;
