@@ -17,10 +17,29 @@ describe('planE2', () => {
     const runs = planE2({ profile: getProfile('reduced'), images });
     const ids = runs.map((r) => r.id);
     // 6 objectives, collision and reverse with λ ∈ {1, 2, 4, 8}: 12 settings
-    expect(ids.filter((id) => id.startsWith('mnist-')).length).toBe(12 * 3);
+    const main = ids.filter(
+      (id) => id.startsWith('mnist-') && !id.includes('-epochs'),
+    );
+    expect(main.length).toBe(12 * 3);
     expect(ids.filter((id) => id.startsWith('fashion-mnist-')).length).toBe(12);
     expect(seedsOf(ids, 'mnist-')).toEqual(new Set(['0', '1', '2']));
     expect(seedsOf(ids, 'fashion-mnist-')).toEqual(new Set(['0']));
+  });
+
+  it('trains collision 40 epochs on MNIST, 3 seeds, outside the main groups', () => {
+    const runs = planE2({ profile: getProfile('reduced'), images });
+    const long = runs.filter((r) => r.group.schedule === 'long');
+    expect(long.map((r) => r.id)).toEqual([
+      'mnist-collision-epochs40-seed0',
+      'mnist-collision-epochs40-seed1',
+      'mnist-collision-epochs40-seed2',
+    ]);
+    const args = long[0]!.args;
+    expect(
+      args.slice(args.indexOf('--epochs'), args.indexOf('--epochs') + 2),
+    ).toEqual(['--epochs', '40']);
+    expect(args.filter((a) => a === '--epochs').length).toBe(1);
+    expect(args).toContain('20000');
   });
 
   it('lets --seeds override every data set', () => {

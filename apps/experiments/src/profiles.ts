@@ -54,6 +54,11 @@ export interface Profile {
      */
     lambdas: number[];
     lambdaObjectives: string[];
+    /**
+     * One objective trained longer on MNIST (same images, λ = 1): does the
+     * preset's accuracy still grow after its 10 epochs?
+     */
+    long?: { objective: string; epochs: number; seeds: number };
   };
 }
 
@@ -104,6 +109,7 @@ const FULL: Profile = {
     synthetic: SYNTHETIC,
     lambdas: [2, 4, 8],
     lambdaObjectives: LAMBDA_OBJECTIVES,
+    long: { objective: 'collision', epochs: 40, seeds: 3 },
   },
 };
 
@@ -130,6 +136,7 @@ const REDUCED: Profile = {
     synthetic: SYNTHETIC,
     lambdas: [2, 4, 8],
     lambdaObjectives: LAMBDA_OBJECTIVES,
+    long: { objective: 'collision', epochs: 40, seeds: 3 },
   },
 };
 
@@ -154,6 +161,7 @@ const QUICK: Profile = {
     })),
     lambdas: [4],
     lambdaObjectives: LAMBDA_OBJECTIVES,
+    long: { objective: 'collision', epochs: 2, seeds: 1 },
   },
 };
 

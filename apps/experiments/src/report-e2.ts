@@ -18,6 +18,7 @@ import {
   timingLines,
   writeOut,
 } from './report-common.js';
+import { errorLines, longLines } from './report-e2-errors.js';
 import type { RunRecord } from './run-spec.js';
 import {
   clusterBalance,
@@ -53,7 +54,10 @@ export function e2Aggregates(records: readonly RunRecord[]) {
 
 /** Writes e2/report.md, e2/results.json and e2/acc.svg. */
 export async function writeE2Report(input: ReportInput): Promise<void> {
-  const { ok, failed } = splitOutcomes(input.outcomes);
+  const { ok: all, failed } = splitOutcomes(input.outcomes);
+  // runs with a `schedule` (longer training) have their own section
+  const ok = all.filter((r) => r.group.schedule === undefined);
+  const long = all.filter((r) => r.group.schedule !== undefined);
   const groups = e2Aggregates(ok);
   // The main tables use the trainer's default λ = 1.
   const defaults = groups.filter((g) => Number(g.key.lambda ?? 1) === 1);
@@ -76,12 +80,14 @@ export async function writeE2Report(input: ReportInput): Promise<void> {
           '',
         ]
       : ['No E2 run finished yet.', '']),
-    ...targetLines(defaults, choices),
+    ...targetLines(defaults, choices, long),
     ...lambdaLines(groups, choices),
+    ...longLines(long, ok),
+    ...errorLines(all, 'collision'),
     ...failureLines(input),
     '## Per-run results',
     '',
-    perRunTable(ok, [
+    perRunTable(all, [
       ['ACC', (r) => fixed(r.result.acc)],
       ['NMI', (r) => fixed(r.result.nmi)],
       ['ARI', (r) => fixed(r.result.ari)],
@@ -108,8 +114,13 @@ export async function writeE2Report(input: ReportInput): Promise<void> {
         skipped: input.skipped,
         aggregates: groups,
         lambdaSelection: choices,
+        longTraining: e2Aggregates(long).map((g) => ({
+          ...g,
+          epochs: long.find((r) => r.group.objective === g.key.objective)
+            ?.result.epochs,
+        })),
         failed,
-        runs: ok,
+        runs: all,
       },
       null,
       2,
@@ -193,6 +204,7 @@ function datasetSection(
 function targetLines(
   groups: GroupSummary<Metric>[],
   choices: LambdaChoice[],
+  long: RunRecord[],
 ): string[] {
   const g = groups.find(
     (x) => x.key.dataset === 'mnist' && x.key.objective === 'collision',
@@ -202,8 +214,15 @@ function targetLines(
   const chosen = choices.find(
     (c) => c.dataset === 'mnist' && c.objective === 'collision',
   );
-  const best = Math.max(acc.mean, chosen?.acc.mean ?? 0);
-  const text = `collision self-labeling reaches ACC ${acc.mean.toFixed(3)} on MNIST with λ = 1${chosen ? ` and ${chosen.acc.mean.toFixed(3)} with λ chosen by balance` : ''} (target ≥ ${E2_TARGET_ACC})`;
+  const longRuns = long.filter(
+    (r) => r.group.dataset === 'mnist' && r.group.objective === 'collision',
+  );
+  const longAcc = e2Aggregates(longRuns)[0]?.metrics.acc;
+  const best = Math.max(acc.mean, chosen?.acc.mean ?? 0, longAcc?.mean ?? 0);
+  const longText = longAcc
+    ? `, ${longAcc.mean.toFixed(3)} trained ${longRuns[0]!.result.epochs} epochs`
+    : '';
+  const text = `collision self-labeling reaches ACC ${acc.mean.toFixed(3)} on MNIST with λ = 1${chosen ? ` and ${chosen.acc.mean.toFixed(3)} with λ chosen by balance` : ''}${longText} (target ≥ ${E2_TARGET_ACC})`;
   return [
     best >= E2_TARGET_ACC
       ? `Target met: ${text}.`

@@ -12,6 +12,7 @@ import type {
   RunOutcome,
   RunSpec,
 } from './run-spec.js';
+import { readComposition } from './composition.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 
 /** The trainer's built CLI (override with CCE_CLI). */
@@ -83,6 +84,9 @@ export async function runCce(
   }
   const result = JSON.parse(last) as CceResult;
   const history = await readHistory(runDir);
+  const composition = readComposition(
+    await readFile(join(runDir, 'predictions.csv'), 'utf8').catch(() => ''),
+  );
   // The checkpoints are only needed to resume; a finished run drops them.
   await rm(join(runDir, 'checkpoints'), { recursive: true, force: true });
   return {
@@ -90,6 +94,7 @@ export async function runCce(
     status: 'ok',
     result,
     history,
+    ...(composition === undefined ? {} : { composition }),
     finished: new Date().toISOString(),
     ...(options.build === undefined ? {} : { build: options.build }),
   };

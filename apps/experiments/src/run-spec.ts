@@ -66,6 +66,11 @@ export interface RunRecord {
   args: string[];
   result: CceResult;
   history: EpochSummary[];
+  /**
+   * counts[cluster][label] on the training split, from predictions.csv
+   * (cluster runs with labels; absent in old files).
+   */
+  composition?: number[][];
   /** When the run finished (ISO time). */
   finished: string;
   /** Build of trainer and packages (newest dist mtime); absent in old files. */

@@ -32,6 +32,8 @@ interface ResultsFile {
   aggregates: GroupSummary<string>[];
   failed: { id: string; error: string }[];
   lambdaSelection?: LambdaChoice[];
+  /** E2: MNIST runs trained longer than the preset (absent in old files). */
+  longTraining?: (GroupSummary<string> & { epochs?: number })[];
 }
 
 async function readResults(
@@ -290,11 +292,15 @@ function e2Lines(e2: ResultsFile | null): string[] {
     (c) => c.dataset === 'mnist' && c.objective === 'collision',
   )?.acc.mean;
   const collision = at('collision');
-  const best = Math.max(collision ?? 0, chosen ?? 0);
+  const long = e2.longTraining?.find(
+    (g) => g.key.dataset === 'mnist' && g.key.objective === 'collision',
+  );
+  const longAcc = long?.metrics.acc?.mean;
+  const best = Math.max(collision ?? 0, chosen ?? 0, longAcc ?? 0);
   const verdict =
     collision === undefined
       ? 'not measured'
-      : `${best >= E2_TARGET_ACC ? 'met' : '**missed**'} (λ = 1: ${collision.toFixed(3)}${chosen === undefined ? '' : `; λ by balance: ${chosen.toFixed(3)}`})`;
+      : `${best >= E2_TARGET_ACC ? 'met' : '**missed**'} (λ = 1: ${collision.toFixed(3)}${chosen === undefined ? '' : `; λ by balance: ${chosen.toFixed(3)}`}${longAcc === undefined ? '' : `; ${long?.epochs ?? '?'} epochs: ${longAcc.toFixed(3)}`})`;
   const failed = e2.failed.map((f) => `${f.id}: ${f.error}`);
   return [
     `## E2: clustering (${e2.profile})`,

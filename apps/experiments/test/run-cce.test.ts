@@ -57,6 +57,11 @@ describe('runCce', () => {
     if (outcome.status !== 'ok') return;
     expect(outcome.history.map((h) => h.loss.collision)).toEqual([1, 0.5]);
     expect(outcome.history[0]!.testAcc).toBe(0.6);
+    // the fake's predictions.csv: cluster 0 = {label 0}, cluster 1 = {0, 1}
+    expect(outcome.composition).toEqual([
+      [1, 0],
+      [1, 1],
+    ]);
     // a finished run drops its checkpoints
     expect(existsSync(join(work, 'work', 'e1', 'r1', 'checkpoints'))).toBe(
       false,
