@@ -330,15 +330,8 @@ export function runEmAccelerated(
         reason = 'stalled';
         break;
       }
-      const res = ws.residuals[head]!;
-      subtract(g, p.y, res, size);
       count = Math.min(count + 1, depth);
-      for (let c = 0; c < count; c++) {
-        const slot = (head - c + depth) % depth;
-        const dot = dotProduct(res, ws.residuals[slot]!, size);
-        ws.gram[head * depth + slot] = dot;
-        ws.gram[slot * depth + head] = dot;
-      }
+      residualAndGram(ws, g, p.y, head, count, depth, size);
       let accepted = false;
       if (count >= 2 && andersonWeights(ws, head, count, depth)) {
         combine(ws, spare, head, count, depth, n, K);
@@ -439,7 +432,89 @@ function andersonWeights(
   return true;
 }
 
-/** trial = Σ_t α_t G(x_t), floored at PSEUDO_LABEL_FLOOR, rows summing to 1. */
+/*
+ * NOTE [fused Anderson passes]
+ * An Anderson iteration streams N×K arrays; written as separate loops
+ * (residual, one dot product per slot, scale, one add per slot, normalise)
+ * it read or wrote 26 of them besides the EM step. Two fused passes below
+ * do the same arithmetic in the same order (the results are bit for bit
+ * those of the separate loops) from 11: the residual with every Gram entry
+ * of its row of the matrix, and the combination with its normalisation,
+ * row by row while the row is in cache. Slots beyond `count` are filled
+ * with weight 0 (or a dot product nobody reads), which leaves each sum
+ * unchanged: x + 0·g = x for the finite, nonnegative entries here.
+ */
+
+/** The fused passes take at most this many slots. */
+const FUSED_SLOTS = 4;
+
+/**
+ * res_head = g − y, and gram[head, slot] = res_head · res_slot for the
+ * `count` newest slots, with two partial sums (even and odd entries) each.
+ */
+function residualAndGram(
+  ws: Workspace,
+  g: Float64Array,
+  y: Float64Array,
+  head: number,
+  count: number,
+  depth: number,
+  size: number,
+): void {
+  if (depth > FUSED_SLOTS) {
+    throw new Error(
+      `em-accelerated: ANDERSON_MEMORY + 1 must be at most ${FUSED_SLOTS}, got ${depth}`,
+    );
+  }
+  const res = ws.residuals[head]!;
+  // the older residuals (slot c = 1, 2, 3 back); unused ones alias res
+  const slotOf = (c: number) => (head - c + depth) % depth;
+  const r1 = count > 1 ? ws.residuals[slotOf(1)]! : res;
+  const r2 = count > 2 ? ws.residuals[slotOf(2)]! : res;
+  const r3 = count > 3 ? ws.residuals[slotOf(3)]! : res;
+  let a0 = 0;
+  let b0 = 0;
+  let a1 = 0;
+  let b1 = 0;
+  let a2 = 0;
+  let b2 = 0;
+  let a3 = 0;
+  let b3 = 0;
+  let e = 0;
+  for (; e + 2 <= size; e += 2) {
+    const u = g[e]! - y[e]!;
+    const v = g[e + 1]! - y[e + 1]!;
+    res[e] = u;
+    res[e + 1] = v;
+    a0 += u * u;
+    b0 += v * v;
+    a1 += u * r1[e]!;
+    b1 += v * r1[e + 1]!;
+    a2 += u * r2[e]!;
+    b2 += v * r2[e + 1]!;
+    a3 += u * r3[e]!;
+    b3 += v * r3[e + 1]!;
+  }
+  if (e < size) {
+    const u = g[e]! - y[e]!;
+    res[e] = u;
+    a0 += u * u;
+    a1 += u * r1[e]!;
+    a2 += u * r2[e]!;
+    a3 += u * r3[e]!;
+  }
+  const dots = [a0 + b0, a1 + b1, a2 + b2, a3 + b3];
+  for (let c = 0; c < count; c++) {
+    const slot = slotOf(c);
+    ws.gram[head * depth + slot] = dots[c]!;
+    ws.gram[slot * depth + head] = dots[c]!;
+  }
+}
+
+/**
+ * trial = Σ_t α_t G(x_t) (newest first), floored at PSEUDO_LABEL_FLOOR,
+ * rows scaled to sum 1.
+ */
 function combine(
   ws: Workspace,
   trial: Float64Array,
@@ -449,76 +524,31 @@ function combine(
   n: number,
   K: number,
 ): void {
-  const size = n * K;
-  scaleInto(ws.images[head]!, ws.weights[0]!, trial, size);
-  for (let c = 1; c < count; c++) {
-    addScaled(
-      ws.images[(head - c + depth) % depth]!,
-      ws.weights[c]!,
-      trial,
-      size,
-    );
-  }
-  normaliseRows(trial, n, K);
-}
-
-/** out = a − b over the first `size` entries. */
-function subtract(
-  a: Float64Array,
-  b: Float64Array,
-  out: Float64Array,
-  size: number,
-): void {
-  for (let e = 0; e < size; e++) out[e] = a[e]! - b[e]!;
-}
-
-function dotProduct(a: Float64Array, b: Float64Array, size: number): number {
-  let s0 = 0;
-  let s1 = 0;
-  let e = 0;
-  for (; e + 2 <= size; e += 2) {
-    s0 += a[e]! * b[e]!;
-    s1 += a[e + 1]! * b[e + 1]!;
-  }
-  if (e < size) s0 += a[e]! * b[e]!;
-  return s0 + s1;
-}
-
-function scaleInto(
-  a: Float64Array,
-  w: number,
-  out: Float64Array,
-  size: number,
-): void {
-  for (let e = 0; e < size; e++) out[e] = w * a[e]!;
-}
-
-function addScaled(
-  a: Float64Array,
-  w: number,
-  out: Float64Array,
-  size: number,
-): void {
-  for (let e = 0; e < size; e++) out[e] = out[e]! + w * a[e]!;
-}
-
-/** Floors every entry at PSEUDO_LABEL_FLOOR and scales rows to sum 1. */
-function normaliseRows(trial: Float64Array, n: number, K: number): void {
   const F = FLOOR;
+  const slotOf = (c: number) => (head - c + depth) % depth;
+  const g0 = ws.images[head]!;
+  const g1 = count > 1 ? ws.images[slotOf(1)]! : g0;
+  const g2 = count > 2 ? ws.images[slotOf(2)]! : g0;
+  const g3 = count > 3 ? ws.images[slotOf(3)]! : g0;
+  const w = ws.weights;
+  const w0 = w[0]!;
+  const w1 = count > 1 ? w[1]! : 0;
+  const w2 = count > 2 ? w[2]! : 0;
+  const w3 = count > 3 ? w[3]! : 0;
   for (let i = 0; i < n; i++) {
     const r = i * K;
     let total = 0;
-    for (let k = 0; k < K; k++) {
-      let v = trial[r + k]!;
+    for (let j = r; j < r + K; j++) {
+      let v = w0 * g0[j]! + w1 * g1[j]! + w2 * g2[j]! + w3 * g3[j]!;
       if (!(v > F)) v = F;
-      trial[r + k] = v;
+      trial[j] = v;
       total += v;
     }
     const inv = 1 / total;
-    for (let k = 0; k < K; k++) {
-      let v = trial[r + k]! * inv;
+    for (let j = r; j < r + K; j++) {
+      let v = trial[j]! * inv;
       if (v < F) v = F;
-      trial[r + k] = v;
+      trial[j] = v;
     }
   }
 }
