@@ -3,6 +3,8 @@
 // grid of N, K, λ, plus a memory-bandwidth reference loop.
 // Writes bench-results/e3.{md,json} (quick mode: e3-quick.{md,json}).
 // Usage: pnpm bench | pnpm bench:quick
+//        pnpm bench --cells 4096:10:1,256:10:1   (N:K:λ; same instances as the
+//        full grid, printed only: for checking a change on a few cells)
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -15,6 +17,20 @@ import {
 import { bandwidthPass, randomProbs } from './instances.js';
 
 const quick = process.argv.includes('--quick');
+const cellsFlag = process.argv.indexOf('--cells');
+/** `--cells N:K:λ,…`: run only these cells of the full grid, write nothing. */
+const ONLY =
+  cellsFlag < 0
+    ? undefined
+    : new Set(
+        (process.argv[cellsFlag + 1] ?? '')
+          .split(',')
+          .filter((c) => c !== '')
+          .map((c) => c.split(':').map(Number).join(':')),
+      );
+if (ONLY !== undefined && ONLY.size === 0) {
+  throw new Error("--cells must list cells as N:K:λ, e.g. '4096:10:1'");
+}
 const SIZES = quick ? [256, 1024] : [256, 1024, 4096, 16384];
 const KS = quick ? [10, 100] : [10, 100, 1000];
 const LAMBDAS = [0.1, 1, 10];
@@ -278,9 +294,13 @@ function main(): void {
   let seed = 100;
   for (const n of SIZES) {
     for (const k of KS) {
-      bandwidth.push(measureBandwidth(n, k));
+      const some =
+        ONLY === undefined || LAMBDAS.some((l) => ONLY.has(`${n}:${k}:${l}`));
+      if (some) bandwidth.push(measureBandwidth(n, k));
       for (const lambda of LAMBDAS) {
-        const cell = runCell(n, k, lambda, seed++);
+        const cellSeed = seed++;
+        if (ONLY !== undefined && !ONLY.has(`${n}:${k}:${lambda}`)) continue;
+        const cell = runCell(n, k, lambda, cellSeed);
         cells.push(cell);
         const line = cell.runs
           .map((r) => `${r.method}=${fmtReach(r.reached['0.0001']!)}`)
@@ -291,6 +311,7 @@ function main(): void {
   }
   const markdown = toMarkdown(cells, bandwidth);
   process.stdout.write(markdown);
+  if (ONLY !== undefined) return;
   const outDir = fileURLToPath(new URL('../bench-results/', import.meta.url));
   mkdirSync(outDir, { recursive: true });
   const suffix = quick ? '-quick' : '';
