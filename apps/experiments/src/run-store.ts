@@ -49,6 +49,7 @@ const recordSchema = z.object({
       seconds: z.number(),
     }),
   ),
+  composition: z.array(z.array(z.number())).optional(),
   finished: z.string(),
   build: z.string().optional(),
 });
