@@ -19,6 +19,7 @@ import {
   writeOut,
 } from './report-common.js';
 import { errorLines, longLines } from './report-e2-errors.js';
+import { chooseRestarts, restartLines } from './report-e2-restarts.js';
 import type { RunRecord } from './run-spec.js';
 import {
   clusterBalance,
@@ -80,9 +81,10 @@ export async function writeE2Report(input: ReportInput): Promise<void> {
           '',
         ]
       : ['No E2 run finished yet.', '']),
-    ...targetLines(defaults, choices, long),
+    ...targetLines(defaults, choices, long, all),
     ...lambdaLines(groups, choices),
     ...longLines(long, ok),
+    ...restartLines(all),
     ...errorLines(all, 'collision'),
     ...failureLines(input),
     '## Per-run results',
@@ -118,6 +120,15 @@ export async function writeE2Report(input: ReportInput): Promise<void> {
           ...g,
           epochs: long.find((r) => r.group.objective === g.key.objective)
             ?.result.epochs,
+        })),
+        restarts: chooseRestarts(all).map((c) => ({
+          dataset: c.dataset,
+          objective: c.objective,
+          epochs: c.epochs,
+          seeds: c.seeds,
+          keptSeed: c.chosen.seed,
+          acc: c.chosen.result.acc,
+          accs: c.accs,
         })),
         failed,
         runs: all,
@@ -205,6 +216,7 @@ function targetLines(
   groups: GroupSummary<Metric>[],
   choices: LambdaChoice[],
   long: RunRecord[],
+  all: RunRecord[],
 ): string[] {
   const g = groups.find(
     (x) => x.key.dataset === 'mnist' && x.key.objective === 'collision',
@@ -218,11 +230,26 @@ function targetLines(
     (r) => r.group.dataset === 'mnist' && r.group.objective === 'collision',
   );
   const longAcc = e2Aggregates(longRuns)[0]?.metrics.acc;
-  const best = Math.max(acc.mean, chosen?.acc.mean ?? 0, longAcc?.mean ?? 0);
+  const kept = chooseRestarts(all).filter(
+    (c) => c.dataset === 'mnist' && c.objective === 'collision',
+  );
+  const keptAcc = Math.max(0, ...kept.map((c) => c.chosen.result.acc ?? 0));
+  const best = Math.max(
+    acc.mean,
+    chosen?.acc.mean ?? 0,
+    longAcc?.mean ?? 0,
+    keptAcc,
+  );
   const longText = longAcc
     ? `, ${longAcc.mean.toFixed(3)} trained ${longRuns[0]!.result.epochs} epochs`
     : '';
-  const text = `collision self-labeling reaches ACC ${acc.mean.toFixed(3)} on MNIST with λ = 1${chosen ? ` and ${chosen.acc.mean.toFixed(3)} with λ chosen by balance` : ''}${longText} (target ≥ ${E2_TARGET_ACC})`;
+  const keptText = kept
+    .map(
+      (c) =>
+        `, ${(c.chosen.result.acc ?? 0).toFixed(3)} for the lowest-loss of ${c.seeds} seeds at ${c.epochs} epochs`,
+    )
+    .join('');
+  const text = `collision self-labeling reaches ACC ${acc.mean.toFixed(3)} on MNIST with λ = 1${chosen ? ` and ${chosen.acc.mean.toFixed(3)} with λ chosen by balance` : ''}${longText}${keptText} (target ≥ ${E2_TARGET_ACC})`;
   return [
     best >= E2_TARGET_ACC
       ? `Target met: ${text}.`
