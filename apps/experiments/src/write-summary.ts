@@ -109,6 +109,10 @@ function reductionLines(profile: Profile): string[] {
   };
   const images = (p: Profile) =>
     `${p.e2.images.samples ?? 60_000} images, ${plural(p.e2.images.epochs ?? 10, 'epoch')}`;
+  const longRuns = (p: Profile) =>
+    p.e2.long === undefined
+      ? 'none'
+      : `${p.e2.long.objective}, ${plural(p.e2.long.epochs, 'epoch')}, ${p.e2.long.seeds} seeds`;
   const rows = [
     ['E1 losses', profile.e1.losses.join(', '), full.e1.losses.join(', ')],
     ['E1 η', profile.e1.etas.join(', '), full.e1.etas.join(', ')],
@@ -121,6 +125,7 @@ function reductionLines(profile: Profile): string[] {
       full.e2.objectives.join(', '),
     ],
     ['E2 MNIST', images(profile), images(full)],
+    ['E2 MNIST longer training', longRuns(profile), longRuns(full)],
     [
       'E2 MNIST seeds',
       String(profile.seeds.e2Images),
