@@ -28,13 +28,16 @@ describe('planE2', () => {
     expect(seedsOf(ids, 'fashion-mnist-')).toEqual(new Set(['0', '1', '2']));
   });
 
-  it('trains collision 40 epochs on MNIST, 3 seeds, outside the main groups', () => {
+  it('trains collision 40 and 80 epochs on MNIST, 3 seeds, outside the main groups', () => {
     const runs = planE2({ profile: getProfile('reduced'), images });
     const long = runs.filter((r) => r.group.schedule === 'long');
     expect(long.map((r) => r.id)).toEqual([
       'mnist-collision-epochs40-seed0',
       'mnist-collision-epochs40-seed1',
       'mnist-collision-epochs40-seed2',
+      'mnist-collision-epochs80-seed0',
+      'mnist-collision-epochs80-seed1',
+      'mnist-collision-epochs80-seed2',
     ]);
     const args = long[0]!.args;
     expect(

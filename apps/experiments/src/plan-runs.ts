@@ -128,30 +128,38 @@ export function planE2({ profile, images, seeds }: PlanInput): RunSpec[] {
   }
   const mnist = images.find((d) => d.name === 'mnist');
   if (e2.long !== undefined && mnist !== undefined) {
-    const { objective, epochs: longEpochs } = e2.long;
-    const longArgs = [
-      ...mnist.args,
-      ...(samples === undefined ? [] : ['--samples', String(samples)]),
-      '--epochs',
-      String(longEpochs),
-    ];
-    for (const seed of range(seeds ?? e2.long.seeds)) {
-      runs.push({
-        id: `mnist-${objective}-epochs${longEpochs}-seed${seed}`,
-        experiment: 'e2',
-        args: [
-          'cluster',
-          ...longArgs,
-          '--objective',
-          objective,
-          '--seed',
-          String(seed),
-        ],
-        // `schedule` keeps these runs out of the main tables
-        group: { dataset: 'mnist', objective, lambda: 1, schedule: 'long' },
-        seed,
-        order: 50,
-      });
+    const { objective } = e2.long;
+    for (const longEpochs of e2.long.epochs) {
+      const longArgs = [
+        ...mnist.args,
+        ...(samples === undefined ? [] : ['--samples', String(samples)]),
+        '--epochs',
+        String(longEpochs),
+      ];
+      for (const seed of range(seeds ?? e2.long.seeds)) {
+        runs.push({
+          id: `mnist-${objective}-epochs${longEpochs}-seed${seed}`,
+          experiment: 'e2',
+          args: [
+            'cluster',
+            ...longArgs,
+            '--objective',
+            objective,
+            '--seed',
+            String(seed),
+          ],
+          // `schedule` keeps these runs out of the main tables
+          group: {
+            dataset: 'mnist',
+            objective,
+            lambda: 1,
+            schedule: 'long',
+            epochs: longEpochs,
+          },
+          seed,
+          order: 50 + longEpochs / 1000,
+        });
+      }
     }
   }
   return runs;

@@ -58,7 +58,7 @@ export interface Profile {
      * One objective trained longer on MNIST (same images, λ = 1): does the
      * preset's accuracy still grow after its 10 epochs?
      */
-    long?: { objective: string; epochs: number; seeds: number };
+    long?: { objective: string; epochs: number[]; seeds: number };
   };
 }
 
@@ -109,7 +109,7 @@ const FULL: Profile = {
     synthetic: SYNTHETIC,
     lambdas: [2, 4, 8],
     lambdaObjectives: LAMBDA_OBJECTIVES,
-    long: { objective: 'collision', epochs: 40, seeds: 3 },
+    long: { objective: 'collision', epochs: [40, 80], seeds: 3 },
   },
 };
 
@@ -136,7 +136,7 @@ const REDUCED: Profile = {
     synthetic: SYNTHETIC,
     lambdas: [2, 4, 8],
     lambdaObjectives: LAMBDA_OBJECTIVES,
-    long: { objective: 'collision', epochs: 40, seeds: 3 },
+    long: { objective: 'collision', epochs: [40, 80], seeds: 3 },
   },
 };
 
@@ -161,7 +161,7 @@ const QUICK: Profile = {
     })),
     lambdas: [4],
     lambdaObjectives: LAMBDA_OBJECTIVES,
-    long: { objective: 'collision', epochs: 2, seeds: 1 },
+    long: { objective: 'collision', epochs: [2], seeds: 1 },
   },
 };
 
