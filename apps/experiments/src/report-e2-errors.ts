@@ -90,12 +90,7 @@ export function errorLines(
         Number(r.group.lambda ?? 1) === 1 &&
         r.composition !== undefined,
     )
-    .sort(
-      (a, b) =>
-        String(a.group.schedule ?? '').localeCompare(
-          String(b.group.schedule ?? ''),
-        ) || a.seed - b.seed,
-    );
+    .sort((a, b) => a.result.epochs - b.result.epochs || a.seed - b.seed);
   if (chosen.length === 0) return [];
   const pairs = new Map<string, number>();
   const rows = chosen.map((r) => {
