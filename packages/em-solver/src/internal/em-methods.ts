@@ -387,14 +387,14 @@ function andersonWeights(
   const stride = count + 1;
   let trace = 0;
   for (let c = 0; c < count; c++) {
-    const s = (head - c + depth) % depth;
+    const s = slotBack(head, c, depth);
     trace += ws.gram[s * depth + s]!;
   }
   const shift = GRAM_SHIFT * trace;
   for (let p = 0; p < count; p++) {
-    const sp = (head - p + depth) % depth;
+    const sp = slotBack(head, p, depth);
     for (let q = 0; q < count; q++) {
-      const sq = (head - q + depth) % depth;
+      const sq = slotBack(head, q, depth);
       a[p * stride + q] = ws.gram[sp * depth + sq]! + (p === q ? shift : 0);
     }
     a[p * stride + count] = 1;
@@ -447,6 +447,29 @@ function andersonWeights(
 
 /** The fused passes take at most this many slots. */
 const FUSED_SLOTS = 4;
+if (ANDERSON_MEMORY + 1 > FUSED_SLOTS) {
+  throw new Error(
+    `em-accelerated: ANDERSON_MEMORY + 1 must be at most ${FUSED_SLOTS}, got ${ANDERSON_MEMORY + 1}`,
+  );
+}
+
+/** The slot `age` steps before `head` in a ring of `depth` slots. */
+function slotBack(head: number, age: number, depth: number): number {
+  return (head - age + depth) % depth;
+}
+
+/** Stores the symmetric Gram entry of `head` and the slot `age` back. */
+function setGram(
+  ws: Workspace,
+  head: number,
+  age: number,
+  depth: number,
+  dot: number,
+): void {
+  const slot = slotBack(head, age, depth);
+  ws.gram[head * depth + slot] = dot;
+  ws.gram[slot * depth + head] = dot;
+}
 
 /**
  * res_head = g − y, and gram[head, slot] = res_head · res_slot for the
@@ -461,17 +484,11 @@ function residualAndGram(
   depth: number,
   size: number,
 ): void {
-  if (depth > FUSED_SLOTS) {
-    throw new Error(
-      `em-accelerated: ANDERSON_MEMORY + 1 must be at most ${FUSED_SLOTS}, got ${depth}`,
-    );
-  }
   const res = ws.residuals[head]!;
   // the older residuals (slot c = 1, 2, 3 back); unused ones alias res
-  const slotOf = (c: number) => (head - c + depth) % depth;
-  const r1 = count > 1 ? ws.residuals[slotOf(1)]! : res;
-  const r2 = count > 2 ? ws.residuals[slotOf(2)]! : res;
-  const r3 = count > 3 ? ws.residuals[slotOf(3)]! : res;
+  const r1 = count > 1 ? ws.residuals[slotBack(head, 1, depth)]! : res;
+  const r2 = count > 2 ? ws.residuals[slotBack(head, 2, depth)]! : res;
+  const r3 = count > 3 ? ws.residuals[slotBack(head, 3, depth)]! : res;
   let a0 = 0;
   let b0 = 0;
   let a1 = 0;
@@ -503,12 +520,11 @@ function residualAndGram(
     a2 += u * r2[e]!;
     a3 += u * r3[e]!;
   }
-  const dots = [a0 + b0, a1 + b1, a2 + b2, a3 + b3];
-  for (let c = 0; c < count; c++) {
-    const slot = slotOf(c);
-    ws.gram[head * depth + slot] = dots[c]!;
-    ws.gram[slot * depth + head] = dots[c]!;
-  }
+  // no array of the four sums: an iteration allocates nothing
+  setGram(ws, head, 0, depth, a0 + b0);
+  if (count > 1) setGram(ws, head, 1, depth, a1 + b1);
+  if (count > 2) setGram(ws, head, 2, depth, a2 + b2);
+  if (count > 3) setGram(ws, head, 3, depth, a3 + b3);
 }
 
 /**
@@ -525,11 +541,10 @@ function combine(
   K: number,
 ): void {
   const F = FLOOR;
-  const slotOf = (c: number) => (head - c + depth) % depth;
   const g0 = ws.images[head]!;
-  const g1 = count > 1 ? ws.images[slotOf(1)]! : g0;
-  const g2 = count > 2 ? ws.images[slotOf(2)]! : g0;
-  const g3 = count > 3 ? ws.images[slotOf(3)]! : g0;
+  const g1 = count > 1 ? ws.images[slotBack(head, 1, depth)]! : g0;
+  const g2 = count > 2 ? ws.images[slotBack(head, 2, depth)]! : g0;
+  const g3 = count > 3 ? ws.images[slotBack(head, 3, depth)]! : g0;
   const w = ws.weights;
   const w0 = w[0]!;
   const w1 = count > 1 ? w[1]! : 0;
