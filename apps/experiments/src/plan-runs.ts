@@ -74,8 +74,10 @@ export function planE1({ profile, images, seeds }: PlanInput): RunSpec[] {
 export function planE2({ profile, images, seeds }: PlanInput): RunSpec[] {
   const { e2 } = profile;
   const { samples, epochs } = e2.images;
+  const sampleArgs =
+    samples === undefined ? [] : ['--samples', String(samples)];
   const imageArgs = [
-    ...(samples === undefined ? [] : ['--samples', String(samples)]),
+    ...sampleArgs,
     ...(epochs === undefined ? [] : ['--epochs', String(epochs)]),
   ];
   const datasets = [
@@ -132,7 +134,7 @@ export function planE2({ profile, images, seeds }: PlanInput): RunSpec[] {
     for (const longEpochs of e2.long.epochs) {
       const longArgs = [
         ...mnist.args,
-        ...(samples === undefined ? [] : ['--samples', String(samples)]),
+        ...sampleArgs,
         '--epochs',
         String(longEpochs),
       ];

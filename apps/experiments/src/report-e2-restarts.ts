@@ -58,9 +58,8 @@ export function chooseRestarts(records: readonly RunRecord[]): RestartChoice[] {
   return out;
 }
 
-/** The report section. */
-export function restartLines(records: readonly RunRecord[]): string[] {
-  const choices = chooseRestarts(records);
+/** The report section for the choices of {@link chooseRestarts}. */
+export function restartLines(choices: readonly RestartChoice[]): string[] {
   if (choices.length === 0) return [];
   return [
     '## Choosing among restarts without labels',

@@ -19,7 +19,11 @@ import {
   writeOut,
 } from './report-common.js';
 import { errorLines, longLines } from './report-e2-errors.js';
-import { chooseRestarts, restartLines } from './report-e2-restarts.js';
+import {
+  chooseRestarts,
+  type RestartChoice,
+  restartLines,
+} from './report-e2-restarts.js';
 import type { RunRecord } from './run-spec.js';
 import {
   clusterBalance,
@@ -69,6 +73,8 @@ export async function writeE2Report(input: ReportInput): Promise<void> {
   // The main tables use the trainer's default λ = 1.
   const defaults = groups.filter((g) => Number(g.key.lambda ?? 1) === 1);
   const choices = selectLambda(ok);
+  const longGroups = e2Aggregates(long, LONG_KEYS);
+  const restarts = chooseRestarts(all);
   if (groups.length > 0) {
     await writeOut(input, 'e2', 'acc.svg', await renderSvg(accSpec(defaults)));
   }
@@ -87,10 +93,10 @@ export async function writeE2Report(input: ReportInput): Promise<void> {
           '',
         ]
       : ['No E2 run finished yet.', '']),
-    ...targetLines(defaults, choices, long, all),
+    ...targetLines(defaults, choices, longGroups, restarts),
     ...lambdaLines(groups, choices),
     ...longSchedules(long).flatMap((runs) => longLines(runs, ok)),
-    ...restartLines(all),
+    ...restartLines(restarts),
     ...errorLines(all, 'collision'),
     ...failureLines(input),
     '## Per-run results',
@@ -122,11 +128,11 @@ export async function writeE2Report(input: ReportInput): Promise<void> {
         skipped: input.skipped,
         aggregates: groups,
         lambdaSelection: choices,
-        longTraining: e2Aggregates(long, LONG_KEYS).map((g) => ({
+        longTraining: longGroups.map((g) => ({
           ...g,
           epochs: Number(g.key.epochs),
         })),
-        restarts: chooseRestarts(all).map((c) => ({
+        restarts: restarts.map((c) => ({
           dataset: c.dataset,
           objective: c.objective,
           epochs: c.epochs,
@@ -231,8 +237,8 @@ function datasetSection(
 function targetLines(
   groups: GroupSummary<Metric>[],
   choices: LambdaChoice[],
-  long: RunRecord[],
-  all: RunRecord[],
+  longGroups: GroupSummary<Metric>[],
+  restarts: RestartChoice[],
 ): string[] {
   const g = groups.find(
     (x) => x.key.dataset === 'mnist' && x.key.objective === 'collision',
@@ -242,21 +248,20 @@ function targetLines(
   const chosen = choices.find(
     (c) => c.dataset === 'mnist' && c.objective === 'collision',
   );
-  const longRuns = long.filter(
-    (r) => r.group.dataset === 'mnist' && r.group.objective === 'collision',
+  const longs = longGroups.filter(
+    (l) => l.key.dataset === 'mnist' && l.key.objective === 'collision',
   );
-  const longGroups = e2Aggregates(longRuns, LONG_KEYS);
-  const kept = chooseRestarts(all).filter(
+  const kept = restarts.filter(
     (c) => c.dataset === 'mnist' && c.objective === 'collision',
   );
   const keptAcc = Math.max(0, ...kept.map((c) => c.chosen.result.acc ?? 0));
   const best = Math.max(
     acc.mean,
     chosen?.acc.mean ?? 0,
-    ...longGroups.map((l) => l.metrics.acc?.mean ?? 0),
+    ...longs.map((l) => l.metrics.acc?.mean ?? 0),
     keptAcc,
   );
-  const longText = longGroups
+  const longText = longs
     .map(
       (l) =>
         `, ${l.metrics.acc?.mean.toFixed(3) ?? '–'} trained ${l.key.epochs} epochs`,
