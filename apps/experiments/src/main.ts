@@ -1,5 +1,5 @@
 // `pnpm experiments`: plans E1 and E2, runs what is not finished yet (one
-// `cce` process at a time), writes the reports, copies E3/E4 and writes
+// `cce` process at a time, or --jobs of them), writes the reports, copies E3/E4 and writes
 // SUMMARY.md. Progress goes to stderr.
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -12,7 +12,11 @@ import { type Options, OptionsError, parseOptions, USAGE } from './options.js';
 import { type ImageDataset, planE1, planE2 } from './plan-runs.js';
 import { writeE1Report } from './report-e1.js';
 import { writeE2Report } from './report-e2.js';
-import { InterruptedRunError, interruptCurrentRun, runCce } from './run-cce.js';
+import {
+  InterruptedRunError,
+  interruptRunningRuns,
+  runCce,
+} from './run-cce.js';
 import { type PlanOutcome, runPlan } from './run-plan.js';
 import type { RunSpec } from './run-spec.js';
 import { trainerBuild } from './trainer-build.js';
@@ -78,8 +82,8 @@ export async function main(argv: string[]): Promise<number> {
   let stopping = false;
   const onSignal = (signal: NodeJS.Signals) => {
     stopping = true;
-    log(`${signal}: stopping after the current run writes its checkpoint`);
-    interruptCurrentRun(signal);
+    log(`${signal}: stopping once the running runs write their checkpoints`);
+    interruptRunningRuns(signal);
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
@@ -91,6 +95,7 @@ export async function main(argv: string[]): Promise<number> {
       outDir,
       log,
       stopped: () => stopping,
+      jobs: options.jobs,
       // The build is read before each run: others may rebuild meanwhile.
       runner: (spec) =>
         runCce(spec, {

@@ -11,6 +11,8 @@ export interface Options {
   profile: Profile;
   only: ExperimentName[];
   seeds: number | undefined;
+  /** Runs executed at once. */
+  jobs: number;
   /** Results folder (absolute). */
   out: string | undefined;
   /** Folder of the `cce` run folders (checkpoints); absolute. */
@@ -34,6 +36,10 @@ Options:
   --profile <name>          full (default), reduced or quick
   --only <list>             experiments to run, e.g. e1,e2 (default: all)
   --seeds <n>               seeds per setting (default: the profile's)
+  --jobs <n>                runs executed at once (default 1); each cce
+                            process keeps one core busy, so up to the number
+                            of cores; a run's wall time then includes the
+                            sharing of memory bandwidth
   --out <dir>               results folder (default: apps/docs/results, or
                             apps/experiments/quick-results for --quick)
   --work-dir <dir>          where the cce run folders (checkpoints) go
@@ -89,12 +95,22 @@ export function parseOptions(argv: string[], cwd: string): Options {
       );
     }
   }
+  let jobs = 1;
+  if (values.jobs !== undefined) {
+    jobs = Number(values.jobs);
+    if (!Number.isInteger(jobs) || jobs < 1) {
+      throw new OptionsError(
+        `--jobs must be a positive integer, got '${values.jobs}'`,
+      );
+    }
+  }
   const abs = (p: string | undefined) =>
     p === undefined ? undefined : resolve(cwd, p);
   return {
     profile: PROFILES[name as keyof typeof PROFILES],
     only: only as ExperimentName[],
     seeds,
+    jobs,
     out: abs(values.out),
     workDir: abs(values['work-dir']),
     fashionMnistDir: abs(values['fashion-mnist-dir']),
@@ -114,6 +130,7 @@ function parse(argv: string[]) {
       profile: { type: 'string' },
       only: { type: 'string' },
       seeds: { type: 'string' },
+      jobs: { type: 'string' },
       out: { type: 'string' },
       'work-dir': { type: 'string' },
       'fashion-mnist-dir': { type: 'string' },

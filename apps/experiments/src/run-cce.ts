@@ -100,14 +100,15 @@ export async function runCce(
   };
 }
 
-let current: ChildProcess | undefined;
+/** The children running now (more than one with `--jobs`). */
+const running = new Set<ChildProcess>();
 
 /**
- * Passes Ctrl-C on to the running child, which writes a checkpoint and
- * exits 130 (the pipeline then stops; the next start resumes it).
+ * Passes Ctrl-C on to the running children, which write a checkpoint and
+ * exit 130 (the pipeline then stops; the next start resumes them).
  */
-export function interruptCurrentRun(signal: NodeJS.Signals): void {
-  current?.kill(signal);
+export function interruptRunningRuns(signal: NodeJS.Signals): void {
+  for (const child of running) child.kill(signal);
 }
 
 interface Spawned {
@@ -129,10 +130,13 @@ function spawnCli(argv: string[]): Promise<Spawned> {
     child.stderr.setEncoding('utf8').on('data', (t: string) => {
       stderr += t;
     });
-    current = child;
-    child.on('error', fail);
+    running.add(child);
+    child.on('error', (error) => {
+      running.delete(child);
+      fail(error);
+    });
     child.on('close', (code) => {
-      current = undefined;
+      running.delete(child);
       done({ code, stdout, stderr });
     });
   });

@@ -175,4 +175,63 @@ describe('runPlan', () => {
     });
     expect(names.filter((n) => n.startsWith('.'))).toEqual([]);
   });
+
+  it('runs up to `jobs` runs at once, each once, and reports them in plan order', async () => {
+    const { calls, runner } = fakeRunner();
+    let active = 0;
+    let most = 0;
+    // the first runs take longest, so they finish after later ones
+    const delays: Record<string, number> = { a: 30, b: 20, c: 5, d: 1, e: 1 };
+    const slow: Runner = async (s) => {
+      active += 1;
+      most = Math.max(most, active);
+      await new Promise((done) => setTimeout(done, delays[s.id]));
+      active -= 1;
+      return runner(s);
+    };
+    const ids = ['a', 'b', 'c', 'd', 'e'];
+    const plan = await runPlan(
+      ids.map((id, i) => spec(id, i)),
+      { outDir: out, runner: slow, log, jobs: 2 },
+    );
+    expect(most).toBe(2);
+    expect([...calls].sort()).toEqual(ids);
+    expect(plan.outcomes.map((o) => o.id)).toEqual(ids);
+    expect(plan).toMatchObject({ executed: 5, failed: 0, incomplete: false });
+    expect((await readdir(join(out, 'e1', 'per-run'))).sort()).toEqual(
+      ids.map((id) => `${id}.json`),
+    );
+  });
+
+  it('starts no run after one throws, keeps the runs already going, then rethrows', async () => {
+    const { calls, runner } = fakeRunner();
+    const failing: Runner = async (s) => {
+      calls.push(`start ${s.id}`);
+      if (s.id === 'b') {
+        await new Promise((done) => setTimeout(done, 5));
+        throw new Error('interrupted b');
+      }
+      await new Promise((done) => setTimeout(done, 30));
+      return runner(s);
+    };
+    await expect(
+      runPlan([spec('a', 0), spec('b', 1), spec('c', 2), spec('d', 3)], {
+        outDir: out,
+        runner: failing,
+        log,
+        jobs: 2,
+      }),
+    ).rejects.toThrow('interrupted b');
+    expect(calls).toEqual(['start a', 'start b', 'a']);
+    expect(await readdir(join(out, 'e1', 'per-run'))).toEqual(['a.json']);
+  });
+
+  it('rejects a jobs count that is not a positive integer', async () => {
+    const { runner } = fakeRunner();
+    for (const jobs of [0, 1.5, Number.NaN]) {
+      await expect(
+        runPlan([spec('a')], { outDir: out, runner, log, jobs }),
+      ).rejects.toThrow(`jobs must be a positive integer, got ${jobs}`);
+    }
+  });
 });
