@@ -82,6 +82,23 @@ const cases: [string, string[], (p: BatchPosition) => boolean][] = [
     (p) => p.epoch === 1 && p.batch === p.batches - 1,
   ],
   [
+    'synthetic data trained with SGD and momentum stopped mid-epoch',
+    [
+      'cluster',
+      '--dataset',
+      'synthetic',
+      '--clusters',
+      '5',
+      '--samples',
+      '600',
+      '--epochs',
+      '3',
+      '--optimizer',
+      'sgd',
+    ],
+    (p) => p.epoch === 2 && p.batch === 1,
+  ],
+  [
     'MNIST with two augmented views stopped mid-epoch',
     [
       'cluster',

@@ -7,6 +7,7 @@ import type {
   DatasetName,
   LabelNoiseName,
   Objective,
+  OptimizerName,
   TrainLoss,
 } from './fields.js';
 
@@ -22,6 +23,8 @@ export interface CommonConfig {
   epochs: number;
   batchSize: number;
   lr: number;
+  optimizer: OptimizerName;
+  momentum: number;
   augment: AugmentName;
   evalSamples: number;
   seed: number;

@@ -68,6 +68,13 @@ export type BackendChoice = (typeof BACKENDS)[number];
 export const AUGMENTS = ['none', 'weak', 'strong'] as const;
 export type AugmentName = (typeof AUGMENTS)[number];
 
+/** Optimisers `--optimizer` accepts. */
+export const OPTIMIZERS = ['adam', 'sgd'] as const;
+export type OptimizerName = (typeof OPTIMIZERS)[number];
+
+/** The learning rate of `--optimizer sgd` when `--lr` is not given. */
+export const SGD_DEFAULT_LR = 0.1;
+
 /** Label noise `--label-noise` accepts. */
 export const LABEL_NOISES = ['none', 'dirichlet'] as const;
 export type LabelNoiseName = (typeof LABEL_NOISES)[number];
@@ -197,8 +204,25 @@ export const MODEL_FIELDS: readonly Field[] = [
     kind: 'number',
     schema: z.number().positive().finite(),
     expected: 'a finite number > 0',
-    description: 'Adam learning rate (cosine decay to 0 over the run)',
+    description: `learning rate (cosine decay to 0 over the run); the preset's is for adam, sgd defaults to ${SGD_DEFAULT_LR}`,
     defaultText: PRESET,
+  },
+  enumField(
+    'optimizer',
+    '--optimizer <name>',
+    OPTIMIZERS,
+    'adam, or sgd with heavy-ball momentum (v ← μv + g, x ← x − lr·v)',
+    'adam',
+  ),
+  {
+    key: 'momentum',
+    flag: '--momentum <mu>',
+    kind: 'number',
+    schema: z.number().min(0).lt(1),
+    expected: 'a number in [0, 1)',
+    description:
+      'momentum μ of --optimizer sgd (0 = plain SGD); adam ignores it',
+    defaultText: '0.9',
   },
   enumField(
     'augment',

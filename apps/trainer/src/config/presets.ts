@@ -18,6 +18,8 @@ const SHARED = {
   loss: 'collision',
   labelNoise: 'none',
   eta: 0.6,
+  optimizer: 'adam',
+  momentum: 0.9,
 } as const satisfies Preset;
 
 const IMAGE_SMALL: Preset = {

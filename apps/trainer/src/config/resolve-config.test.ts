@@ -56,6 +56,27 @@ describe('resolveConfig', () => {
     expect(Object.keys(config)[0]).toBe('command');
   });
 
+  it('trains with Adam at the preset rate unless --optimizer sgd, which defaults to lr 0.1', async () => {
+    const adam = await resolveConfig({ command: 'train', flags: {} });
+    expect(adam).toMatchObject({ optimizer: 'adam', lr: 1e-3 });
+    const sgd = await resolveConfig({
+      command: 'train',
+      flags: { optimizer: 'sgd' },
+    });
+    expect(sgd).toMatchObject({ optimizer: 'sgd', lr: 0.1, momentum: 0.9 });
+    const given = await resolveConfig({
+      command: 'cluster',
+      flags: { optimizer: 'sgd', lr: 0.02, momentum: 0 },
+    });
+    expect(given).toMatchObject({ lr: 0.02, momentum: 0 });
+  });
+
+  it('names --momentum, its range and the value when it is outside [0, 1)', async () => {
+    await expect(
+      resolveConfig({ command: 'train', flags: { momentum: 1 } }),
+    ).rejects.toThrow(/--momentum.*a number in \[0, 1\).*1/);
+  });
+
   it('uses the MNIST preset when nothing is given', async () => {
     const config = await resolveConfig({ command: 'cluster', flags: {} });
     expect(config.dataset).toBe('mnist');

@@ -11,6 +11,7 @@ import {
   CLUSTER_COMMAND_FIELDS,
   type DatasetName,
   type Field,
+  SGD_DEFAULT_LR,
   TRAIN_COMMAND_FIELDS,
 } from './fields.js';
 import { datasetPreset } from './presets.js';
@@ -62,6 +63,10 @@ export async function resolveConfig(
     ...given,
     dataset,
   };
+  // The presets' learning rates are Adam's; SGD wants a far larger one.
+  if (merged.optimizer === 'sgd' && given.lr === undefined) {
+    merged.lr = SGD_DEFAULT_LR;
+  }
   // Field order, so config.json reads like `cce <command> --help`.
   const resolved: Record<string, unknown> = { command };
   for (const field of fields) {

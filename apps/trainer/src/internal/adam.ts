@@ -5,6 +5,11 @@
 // drift from an uninterrupted one. Here β^t and the bias corrections are
 // float64 numbers computed from the step count.
 import * as tf from '@tensorflow/tfjs-core';
+import {
+  checkSlots,
+  type Optimizer,
+  type OptimizerState,
+} from './optimizer.js';
 
 /** Settings of {@link Adam}. */
 export interface AdamOptions {
@@ -14,17 +19,8 @@ export interface AdamOptions {
   epsilon?: number;
 }
 
-/** Adam state as plain arrays, for checkpoints. */
-export interface AdamState {
-  step: number;
-  /** First moments, one per variable, in variable order. */
-  m: Float32Array[];
-  /** Second moments, one per variable, in variable order. */
-  v: Float32Array[];
-}
-
 /** Adam over `variables`; the learning rate is passed to every step. */
-export class Adam {
+export class Adam implements Optimizer {
   private readonly m: tf.Variable[];
   private readonly v: tf.Variable[];
   private readonly beta1: number;
@@ -74,20 +70,21 @@ export class Adam {
     });
   }
 
-  /** Copies the state out. */
-  getState(): AdamState {
+  /** Copies the state out: the first moments, then the second moments. */
+  getState(): OptimizerState {
     return {
       step: this.step,
-      m: this.m.map((x) => x.dataSync() as Float32Array),
-      v: this.v.map((x) => x.dataSync() as Float32Array),
+      slots: [...this.m, ...this.v].map((x) => x.dataSync() as Float32Array),
     };
   }
 
   /** Restores a state from {@link getState} (same variable shapes). */
-  setState(state: AdamState): void {
+  setState(state: OptimizerState): void {
+    const n = this.m.length;
+    checkSlots('Adam', state, 2 * n);
     this.step = state.step;
-    this.m.forEach((x, i) => x.assign(tf.tensor(state.m[i]!, x.shape)));
-    this.v.forEach((x, i) => x.assign(tf.tensor(state.v[i]!, x.shape)));
+    this.m.forEach((x, i) => x.assign(tf.tensor(state.slots[i]!, x.shape)));
+    this.v.forEach((x, i) => x.assign(tf.tensor(state.slots[n + i]!, x.shape)));
   }
 
   dispose(): void {

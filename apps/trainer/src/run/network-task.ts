@@ -9,6 +9,8 @@ import type { CommonConfig } from '../config/cluster-config.js';
 import type { TrainingData } from '../data/load-data.js';
 import { clusterSizes } from '../eval/score-clustering.js';
 import { Adam } from '../internal/adam.js';
+import type { Optimizer } from '../internal/optimizer.js';
+import { Sgd } from '../internal/sgd.js';
 import { permutation, streamRng } from '../internal/streams.js';
 import { predict } from '../model/predict.js';
 import {
@@ -41,7 +43,7 @@ export abstract class NetworkTask implements LoopTask {
   readonly batchSize: number;
   readonly epochs: number;
   readonly seed: number;
-  readonly optimizer: Adam;
+  readonly optimizer: Optimizer;
   protected readonly evalRows: Int32Array | undefined;
 
   constructor(
@@ -56,7 +58,10 @@ export abstract class NetworkTask implements LoopTask {
     this.batchSize = Math.min(config.batchSize, this.n);
     this.epochs = config.epochs;
     this.seed = config.seed;
-    this.optimizer = new Adam(model.trainableVariables);
+    this.optimizer =
+      config.optimizer === 'sgd'
+        ? new Sgd(model.trainableVariables, config.momentum)
+        : new Adam(model.trainableVariables);
     const m = config.evalSamples;
     this.evalRows =
       m > 0 && m < this.n
@@ -104,7 +109,7 @@ export abstract class NetworkTask implements LoopTask {
   }
 
   /**
-   * Gradients of `loss` w.r.t. the trainable variables, then an Adam step.
+   * Gradients of `loss` w.r.t. the trainable variables, then an optimiser step.
    * `loss` runs inside the gradient tape; returns its value.
    */
   protected optimise(loss: () => tf.Scalar, lr: number): number {
@@ -153,25 +158,20 @@ export abstract class NetworkTask implements LoopTask {
   }
 
   saveState(): CheckpointFiles {
-    const adam = this.optimizer.getState();
+    const state = this.optimizer.getState();
     return {
       ...modelFiles(this.model),
-      'optimizer.bin': encodeFloat32Arrays([...adam.m, ...adam.v]),
-      'optimizer.json': `${JSON.stringify({ step: adam.step })}\n`,
+      'optimizer.bin': encodeFloat32Arrays(state.slots),
+      'optimizer.json': `${JSON.stringify({ step: state.step })}\n`,
     };
   }
 
   /** Restores what {@link saveState} wrote (the model is rebuilt apart). */
   restoreState(read: (name: string) => Uint8Array): void {
-    const arrays = decodeFloat32Arrays(read('optimizer.bin'));
-    const half = arrays.length / 2;
+    const slots = decodeFloat32Arrays(read('optimizer.bin'));
     const json = new TextDecoder().decode(read('optimizer.json'));
     const { step } = JSON.parse(json) as { step: number };
-    this.optimizer.setState({
-      step,
-      m: arrays.slice(0, half),
-      v: arrays.slice(half),
-    });
+    this.optimizer.setState({ step, slots });
   }
 
   dispose(): void {
