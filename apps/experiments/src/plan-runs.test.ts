@@ -56,18 +56,18 @@ describe('planE2', () => {
 });
 
 describe('planE1', () => {
-  it('runs all five losses at all six noise levels in the reduced short regime', () => {
+  it('runs all five losses at all six noise levels in the reduced short regime, 3 seeds each', () => {
     const runs = planE1({ profile: getProfile('reduced'), images });
     const short = runs.filter((r) => r.group.regime === 'short');
-    // plus seeds 1 and 2 of collision and Shannon at η = 0.8
-    expect(short.length).toBe(5 * 6 * 2 + 8);
+    expect(short.length).toBe(5 * 6 * 2 * 3);
     const long = runs.filter((r) => r.group.regime === 'long');
     expect(new Set(long.map((r) => r.group.eta))).toEqual(
       new Set([0.6, 0.8, 0.9]),
     );
+    expect(long.length).toBe(5 * 3 * 2 * 3);
   });
 
-  it('gives collision and Shannon 3 seeds at η = 0.8 and every other setting 1', () => {
+  it('gives every loss and noise level seeds 0, 1 and 2, and --seeds overrides them', () => {
     const runs = planE1({ profile: getProfile('reduced'), images });
     const seedsAt = (loss: string, eta: number) =>
       new Set(
@@ -76,10 +76,9 @@ describe('planE1', () => {
           .map((r) => r.seed),
       );
     expect(seedsAt('collision', 0.8)).toEqual(new Set([0, 1, 2]));
-    expect(seedsAt('shannon', 0.8)).toEqual(new Set([0, 1, 2]));
-    expect(seedsAt('sce', 0.8)).toEqual(new Set([0]));
-    expect(seedsAt('collision', 0.6)).toEqual(new Set([0]));
-    // 2 regimes × 2 data sets × 2 losses × 2 extra seeds
-    expect(runs.length).toBe(5 * 6 * 2 + 5 * 3 * 2 + 16);
+    expect(seedsAt('sce', 0)).toEqual(new Set([0, 1, 2]));
+    const one = planE1({ profile: getProfile('reduced'), images, seeds: 1 });
+    expect(new Set(one.map((r) => r.seed))).toEqual(new Set([0]));
+    expect(one.length).toBe(5 * 6 * 2 + 5 * 3 * 2);
   });
 });

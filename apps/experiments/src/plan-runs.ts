@@ -28,13 +28,7 @@ export function planE1({ profile, images, seeds }: PlanInput): RunSpec[] {
     for (const data of images) {
       for (const loss of e1.losses) {
         for (const eta of regime.etas ?? e1.etas) {
-          const extra = e1.extraSeeds;
-          const extraCount =
-            extra?.losses.includes(loss) && extra.etas.includes(eta)
-              ? extra.seeds
-              : 0;
-          const count = seeds ?? Math.max(extraCount, profile.seeds.e1);
-          for (const seed of range(count)) {
+          for (const seed of range(seeds ?? profile.seeds.e1)) {
             const samples =
               regime.samples === undefined
                 ? []

@@ -37,7 +37,7 @@ export function profileBanner(profile: Profile): string[] {
   const text =
     profile.name === 'quick'
       ? 'QUICK MODE: a smoke test of the pipeline on tiny subsets (1 seed, 1–2 epochs). The numbers below say nothing about the methods.'
-      : 'REDUCED configuration: fewer seeds, losses, noise levels, examples or epochs than the full experiment, to fit about an hour on 2 cores. See the setup below for exactly what was reduced; `pnpm experiments` runs the full configuration.';
+      : 'REDUCED configuration: fewer examples or epochs than the full experiment (about 8 hours of runs on this 2-core machine; the full one, by the same per-run times, about 30). See the setup below for exactly what was reduced; `pnpm experiments` runs the full configuration.';
   return [`> **${text}**`, ''];
 }
 

@@ -116,7 +116,7 @@ function reductionLines(profile: Profile): string[] {
   const rows = [
     ['E1 losses', profile.e1.losses.join(', '), full.e1.losses.join(', ')],
     ['E1 η', profile.e1.etas.join(', '), full.e1.etas.join(', ')],
-    ['E1 seeds', e1Seeds(profile), e1Seeds(full)],
+    ['E1 seeds', String(profile.seeds.e1), String(full.seeds.e1)],
     ['E1 short regime', regime(profile, 'short'), regime(full, 'short')],
     ['E1 long regime', regime(profile, 'long'), regime(full, 'long')],
     [
@@ -353,11 +353,4 @@ function e2Lines(e2: ResultsFile | null): string[] {
 
 function mean(values: readonly number[]): number {
   return values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
-}
-
-/** "1" or "1 (3 for shannon, collision at η = 0.8)". */
-function e1Seeds(profile: Profile): string {
-  const extra = profile.e1.extraSeeds;
-  if (extra === undefined) return String(profile.seeds.e1);
-  return `${profile.seeds.e1} (${extra.seeds} for ${extra.losses.join(', ')} at η = ${extra.etas.join(', ')})`;
 }
