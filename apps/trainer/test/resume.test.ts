@@ -50,52 +50,31 @@ async function interruptedThenResumed(
   return { stopped, resumed };
 }
 
+/** `cce cluster` on 600 synthetic points in 5 clusters. */
+const SYNTHETIC = [
+  'cluster',
+  '--dataset',
+  'synthetic',
+  '--clusters',
+  '5',
+  '--samples',
+  '600',
+];
+
 const cases: [string, string[], (p: BatchPosition) => boolean][] = [
   [
     'synthetic data stopped mid-epoch',
-    [
-      'cluster',
-      '--dataset',
-      'synthetic',
-      '--clusters',
-      '5',
-      '--samples',
-      '600',
-      '--epochs',
-      '4',
-    ],
+    [...SYNTHETIC, '--epochs', '4'],
     (p) => p.epoch === 2 && p.batch === 2,
   ],
   [
     'synthetic data stopped at the end of an epoch',
-    [
-      'cluster',
-      '--dataset',
-      'synthetic',
-      '--clusters',
-      '5',
-      '--samples',
-      '600',
-      '--epochs',
-      '4',
-    ],
+    [...SYNTHETIC, '--epochs', '4'],
     (p) => p.epoch === 1 && p.batch === p.batches - 1,
   ],
   [
     'synthetic data trained with SGD and momentum stopped mid-epoch',
-    [
-      'cluster',
-      '--dataset',
-      'synthetic',
-      '--clusters',
-      '5',
-      '--samples',
-      '600',
-      '--epochs',
-      '3',
-      '--optimizer',
-      'sgd',
-    ],
+    [...SYNTHETIC, '--epochs', '3', '--optimizer', 'sgd'],
     (p) => p.epoch === 2 && p.batch === 1,
   ],
   [
