@@ -1,6 +1,6 @@
 // `pnpm experiments`: plans E1 and E2, runs what is not finished yet (one
-// `cce` process at a time, or --jobs of them), writes the reports, copies E3/E4 and writes
-// SUMMARY.md. Progress goes to stderr.
+// `cce` process at a time, or --jobs of them), writes the reports, copies
+// E3/E4 and writes SUMMARY.md. Progress goes to stderr.
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';

@@ -55,7 +55,7 @@ export function timingLines(input: ReportInput): string[] {
   return [
     `- **trainer build** (newest file of apps/trainer/dist and packages/*/dist): ${[...builds].map(([b, n]) => `${b} (${n} runs)`).join('; ') || '–'}`,
     `- **backend**: ${backends.join(', ') || '–'} (tfjs, chosen by \`--backend auto\`)`,
-    `- **wall time**: ${duration(total)} summed over the ${ok.length} finished runs (each run's own \`seconds\`, one run at a time); ${executed} ran in this invocation, ${ok.length - executed} were reused from earlier ones`,
+    `- **wall time**: ${duration(total)} summed over the ${ok.length} finished runs (each run's own \`seconds\`; runs that shared the machine, e.g. with \`--jobs\`, took longer each); ${executed} ran in this invocation, ${ok.length - executed} were reused from earlier ones`,
   ];
 }
 
