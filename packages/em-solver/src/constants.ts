@@ -51,3 +51,15 @@ export const DEFAULT_INIT_SMOOTHING = 1e-9;
  * of m = 10 at K = 1000 for a third of the memory traffic.
  */
 export const ANDERSON_MEMORY = 3;
+
+/**
+ * The Anderson phase of 'em-accelerated' runs only from this many classes
+ * on (the reverse problem; the collision problem with many classes takes
+ * the working-set phase); below it the slow phase is the cheaper
+ * over-relaxed EM with a growing ω. Measured on the E3 instances (collision,
+ * before the working-set phase): at K = 100 Anderson saved no iterations
+ * and its vector work made each one about 4× dearer; at K = 1000 it
+ * reached 1e-4 where nothing else did.
+ */
+// LIMITATION(L-001): below this, strongly coupled problems stay slow.
+export const ANDERSON_MIN_CLASSES = 500;

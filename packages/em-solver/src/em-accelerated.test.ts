@@ -13,13 +13,14 @@ import {
   runEm,
   toRows,
 } from '../test/reference.js';
-import { solvePseudoLabels } from './index.js';
+import { createSolver, solvePseudoLabels } from './index.js';
 import {
   collisionScan,
   MAX_OMEGA_EXPONENT,
   OMEGA_SLOTS,
   reverseScan,
 } from './internal/em-scan.js';
+import { usesWorkingSets } from './internal/working-set.js';
 
 const FLOOR = 1e-30;
 
@@ -250,6 +251,134 @@ describe('the slow phases of em-accelerated', () => {
       expect(spread / (1 + lambda)).toBeLessThan(1e-3);
     },
   );
+});
+
+describe('the working-set phase of em-accelerated (collision, many classes)', () => {
+  // N > K (spg and pgd converge: one optimum to 1e-6); N ≈ K and N < K
+  // (degenerate optima, rows split over about K/N + 1 classes, where the
+  // gradient methods creep: em-accelerated must be no worse than they get)
+  const cases = [
+    { n: 2000, K: 100, lambda: 1, seed: 37, same: true },
+    { n: 100, K: 120, lambda: 1, seed: 36, same: true },
+    { n: 30, K: 500, lambda: 10, seed: 31, same: false },
+  ];
+
+  it.each(cases)(
+    'reaches the KKT point no worse than spg and pgd when N=$n, K=$K, λ=$lambda',
+    ({ n, K, lambda, seed, same }) => {
+      expect(usesWorkingSets(n, K)).toBe(true);
+      const sigma = randomProbs(n, K, 3, seed);
+      const probs = flatten(sigma);
+      const seen: number[] = [];
+      const result = solvePseudoLabels({
+        probs,
+        numClasses: K,
+        lambda,
+        method: 'em-accelerated',
+        tol: 1e-13,
+        maxIter: 50_000,
+        onIteration: (_, value) => seen.push(value),
+      });
+      for (let t = 1; t < seen.length; t++) {
+        expect(seen[t]!).toBeLessThanOrEqual(seen[t - 1]!);
+      }
+      const y = toRows(result.pseudoLabels, K);
+      // the value it reports is the value of the labels it returns
+      expect(
+        relativeGap(
+          result.objectiveValue,
+          objective('collision', sigma, y, lambda),
+        ),
+      ).toBeLessThan(1e-12);
+      for (const row of y) {
+        expect(Math.abs(row.reduce((s, v) => s + v, 0) - 1)).toBeLessThan(
+          1e-12,
+        );
+      }
+      const others = (['spg', 'pgd'] as const).map(
+        (method) =>
+          solvePseudoLabels({
+            probs,
+            numClasses: K,
+            lambda,
+            method,
+            tol: 1e-15,
+            maxIter: 2000,
+          }).objectiveValue,
+      );
+      const best = Math.min(...others);
+      expect(result.objectiveValue).toBeLessThanOrEqual(best * (1 + 1e-6));
+      if (same) {
+        expect(relativeGap(result.objectiveValue, best)).toBeLessThan(1e-6);
+      }
+      // KKT: N·∂F/∂y equal on each row's support (entries above 1e-6; a
+      // smaller entry may still be decaying towards 0), within the slow
+      // phases' bound above (N = 100, K = 120 stops at 5e-4)
+      const spread = kktSpread(y, collisionGradient(sigma, y, lambda), 1e-6);
+      expect(spread / (1 + lambda)).toBeLessThan(1e-3);
+    },
+  );
+
+  it('returns consistent labels when a cap stops it inside the phase', () => {
+    const sigma = randomProbs(60, 600, 3, 34);
+    const probs = flatten(sigma);
+    const values: number[] = [];
+    // iterations 1–2 are the ω searches; later caps stop inside the phase,
+    // in its first round and after some
+    for (const maxIter of [3, 10, 40, 100]) {
+      const result = solvePseudoLabels({
+        probs,
+        numClasses: 600,
+        lambda: 5,
+        method: 'em-accelerated',
+        tol: 0,
+        maxIter,
+      });
+      expect(result.stopReason).toBe('max-iterations');
+      expect(result.iterations).toBe(maxIter);
+      const y = toRows(result.pseudoLabels, 600);
+      expect(
+        relativeGap(result.objectiveValue, objective('collision', sigma, y, 5)),
+      ).toBeLessThan(1e-12);
+      for (const row of y) {
+        expect(Math.min(...row)).toBeGreaterThan(0);
+        expect(Math.abs(row.reduce((s, v) => s + v, 0) - 1)).toBeLessThan(
+          1e-12,
+        );
+      }
+      values.push(result.objectiveValue);
+    }
+    for (let t = 1; t < values.length; t++) {
+      expect(values[t]!).toBeLessThanOrEqual(values[t - 1]!);
+    }
+  });
+
+  it('allocates no Float64Array per call in a reused solver', () => {
+    const sigma = Float32Array.from(flatten(randomProbs(30, 500, 3, 35)));
+    const solver = createSolver({
+      numClasses: 500,
+      maxRows: 30,
+      lambda: 2,
+      method: 'em-accelerated',
+      maxIter: 200,
+    });
+    const y = sigma.slice();
+    const original = globalThis.Float64Array;
+    let made = 0;
+    class Counting extends original {
+      constructor(...args: ConstructorParameters<typeof original>) {
+        super(...args);
+        made++;
+      }
+    }
+    globalThis.Float64Array = Counting as typeof Float64Array;
+    try {
+      for (let call = 0; call < 3; call++) solver.solveInPlace(sigma, y, 30);
+    } finally {
+      globalThis.Float64Array = original;
+    }
+    expect(made).toBe(0);
+  });
 });
 
 describe('the stalled stop of em-accelerated', () => {

@@ -1,9 +1,20 @@
 // Plain EM and the safeguarded accelerated EM ('em-accelerated') for the
 // collision and reverse problems; both call the fused maps of em-maps.ts.
-import { ANDERSON_MEMORY, PSEUDO_LABEL_FLOOR } from '../constants.js';
+import {
+  ANDERSON_MEMORY,
+  ANDERSON_MIN_CLASSES,
+  PSEUDO_LABEL_FLOOR,
+} from '../constants.js';
 import type { EmMap } from './em-maps.js';
-import { type EmScan, MAX_OMEGA_EXPONENT } from './em-scan.js';
-import { priceUniform, type SmoothModel } from './models.js';
+import {
+  type EmScan,
+  MAX_OMEGA_EXPONENT,
+  RELAXED_BACKOFF,
+  RELAXED_GROWTH,
+  RELAXED_RESTART,
+} from './em-scan.js';
+import { collisionModel, priceUniform, type SmoothModel } from './models.js';
+import { runWorkingSets, usesWorkingSets } from './working-set.js';
 import {
   capCheck,
   finish,
@@ -111,6 +122,10 @@ export function runEm(ctx: RunContext, model: SmoothModel, map: EmMap): void {
  *    renormalised row by row. It is kept only if its Φ is no higher than
  *    Φ(G(x)); otherwise G(x) is taken and the history restarts from the
  *    newest pair; REJECT_STREAK rejections in a row return to phase 2.
+ * The collision problem with many classes (usesWorkingSets: K >= 500, or
+ * K >= 100 with N <= 20·K) leaves after phase 1 for the working-set phase
+ * instead (NOTE [working sets] in working-set.ts); phases 2 and 3 then
+ * serve the reverse problem and the collision problem with fewer classes.
  * Every accepted point is an EM step (which never increases Φ), a proposal
  * checked against the current Φ, or a point no worse than an EM step, so Φ
  * never increases.
@@ -143,26 +158,10 @@ const WINDOW = 1;
  * climbs back only by a bounded factor per iteration.
  */
 /**
- * Anderson phase only from this many classes on; below it the slow phase is
- * the cheaper over-relaxed EM with a growing ω (×RELAXED_GROWTH after a
- * decrease, back to RELAXED_RESTART after an increase). Measured on the E3
- * instances: at K = 100 Anderson saved no iterations and its vector work
- * made each one about 4× dearer; at K = 1000 it reached 1e-4 where nothing
- * else did.
+ * Over-relaxed EM: ω ×FAST_GROWTH per decrease until the first increase,
+ * then the schedule of RELAXED_GROWTH (em-scan.ts).
  */
-// LIMITATION(L-001): below this, strongly coupled problems stay slow.
-const ANDERSON_MIN_CLASSES = 500;
-/** Over-relaxed EM: ω ×FAST_GROWTH per decrease until the first increase... */
 const FAST_GROWTH = 2;
-/**
- * ...then ×RELAXED_GROWTH; after an increase ω restarts at the rejected ω
- * divided by RELAXED_BACKOFF, never below RELAXED_RESTART. Restarting at
- * 1.5 every time made ω cycle 2 → 195 on N = 256, K = 10, λ = 1, where
- * the good steps are ω ≈ 30–130: eight weak steps per cycle.
- */
-const RELAXED_GROWTH = 1.5;
-const RELAXED_RESTART = 1.5;
-const RELAXED_BACKOFF = 4;
 /** Tikhonov shift of the Anderson Gram matrix, relative to its trace. */
 const GRAM_SHIFT = 1e-8;
 
@@ -242,6 +241,11 @@ export function runEmAccelerated(
   let head = -1;
   let count = 0;
   let rejected = 0;
+  // NOTE [working sets]: the collision problem with many classes
+  const set =
+    model === collisionModel && usesWorkingSets(n, K)
+      ? ws.workingSet
+      : undefined;
   while (reason === null) {
     const previous = p.phi;
     // Trial points and ω-search outputs go where the iterate is not.
@@ -297,6 +301,14 @@ export function runEmAccelerated(
       step = WINDOW;
       accept(p, spare, image, next);
       searches++;
+      if (searches >= SEARCHES && set !== undefined) {
+        it++;
+        report(ctx, it, p.phi);
+        reason = stopCheck(ctx, it, previous, p.phi);
+        if (reason !== null) break;
+        runWorkingSets(ctx, set, map, andersonWeights, p, image, it, 2 ** best);
+        return;
+      }
       if (searches >= SEARCHES) {
         relaxed = true;
         omega = 2 ** best;
@@ -384,7 +396,7 @@ export function runEmAccelerated(
  * α = w / Σw in ws.weights (by age: 0 = newest); false if it is singular.
  */
 function andersonWeights(
-  ws: Workspace,
+  ws: { gram: Float64Array; system: Float64Array; weights: Float64Array },
   head: number,
   count: number,
   depth: number,

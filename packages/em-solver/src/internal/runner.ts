@@ -163,7 +163,7 @@ export class Runner {
     method: PseudoLabelMethod,
     base: ResolvedSettings,
   ) {
-    this.ws = new Workspace(numClasses, maxRows, method);
+    this.ws = new Workspace(numClasses, maxRows, method, objective);
     this.objective = objective;
     this.method = method;
     this.base = base;

@@ -1,10 +1,16 @@
 // Preallocated buffers of one solver and the per-solve settings the method
 // loops read; a solve allocates nothing per iteration.
-import { ANDERSON_MEMORY, RELATIVE_CHANGE_FLOOR } from '../constants.js';
+import {
+  ANDERSON_MEMORY,
+  ANDERSON_MIN_CLASSES,
+  RELATIVE_CHANGE_FLOOR,
+} from '../constants.js';
 import { OMEGA_SLOTS, type ScanScratch } from './em-scan.js';
+import { WORKING_SET_MIN_CLASSES, WorkingSet } from './working-set.js';
 import type {
   IterationCallback,
   PseudoLabelMethod,
+  PseudoLabelObjective,
   StopReason,
 } from '../types.js';
 
@@ -44,8 +50,18 @@ export class Workspace {
   readonly weights: Float64Array;
   readonly rowC: Float64Array;
   readonly colC: Float64Array;
+  /**
+   * em-accelerated on the collision problem with K >= WORKING_SET_MIN_CLASSES:
+   * the working-set phase's buffers (NOTE [working sets]); else undefined.
+   */
+  readonly workingSet: WorkingSet | undefined;
 
-  constructor(numClasses: number, maxRows: number, method: PseudoLabelMethod) {
+  constructor(
+    numClasses: number,
+    maxRows: number,
+    method: PseudoLabelMethod,
+    objective: PseudoLabelObjective,
+  ) {
     const size = numClasses * maxRows;
     const gradients = method === 'pgd' || method === 'pgd-fixed';
     const spectral = method === 'spg';
@@ -72,8 +88,14 @@ export class Workspace {
       base: new Float64Array(accelerated ? 3 * numClasses : 0),
     };
     this.trials = new Float64Array(slots);
-    // LIMITATION(L-008): 2·(ANDERSON_MEMORY + 1) more N×K buffers.
-    const depth = accelerated ? ANDERSON_MEMORY + 1 : 0;
+    // LIMITATION(L-008): 2·(ANDERSON_MEMORY + 1) more N×K buffers where the
+    // dense Anderson phase can run (reverse, K >= ANDERSON_MIN_CLASSES).
+    const depth =
+      accelerated &&
+      objective === 'reverse' &&
+      numClasses >= ANDERSON_MIN_CLASSES
+        ? ANDERSON_MEMORY + 1
+        : 0;
     this.images = Array.from({ length: depth }, () => new Float64Array(size));
     this.residuals = Array.from(
       { length: depth },
@@ -84,6 +106,12 @@ export class Workspace {
     this.weights = new Float64Array(depth);
     this.rowC = new Float64Array(accelerated ? maxRows : 0);
     this.colC = new Float64Array(accelerated ? numClasses : 0);
+    this.workingSet =
+      accelerated &&
+      objective === 'collision' &&
+      numClasses >= WORKING_SET_MIN_CLASSES
+        ? new WorkingSet(numClasses, maxRows)
+        : undefined;
   }
 }
 
