@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { formatSummary, groupSummaries, summarize } from './aggregate.js';
+import {
+  formatSummary,
+  groupSummaries,
+  leaders,
+  summarize,
+} from './aggregate.js';
 
 describe('summarize', () => {
   it('gives the hand-computed mean and sample std of three seeds', () => {
@@ -71,5 +76,38 @@ describe('formatSummary', () => {
     expect(formatSummary(summarize([0.9, 0.92, 0.94]))).toBe('0.920 ± 0.020');
     expect(formatSummary(summarize([0.5]), 2)).toBe('0.50');
     expect(formatSummary(undefined)).toBe('–');
+  });
+});
+
+describe('leaders', () => {
+  // by hand: a = 0.960 ± 0.002, b = 0.959 ± 0.0005 (0.001 behind, within
+  // a's std), c = 0.950 ± 0.003 (0.010 behind, outside both stds)
+  const entries = [
+    { name: 'c', s: summarize([0.947, 0.95, 0.953]) },
+    { name: 'a', s: summarize([0.958, 0.96, 0.962]) },
+    { name: 'b', s: summarize([0.9585, 0.959, 0.9595]) },
+  ];
+
+  it('returns the highest mean and the entries within one std of it', () => {
+    const { best, ties } = leaders(entries, (e) => e.s);
+    expect(best.name).toBe('a');
+    expect(ties.map((e) => e.name)).toEqual(['b']);
+  });
+
+  it('uses the larger std of the pair, and 0 for a single run', () => {
+    // b's std (0.0005) alone would not cover 0.001; a's (0.002) does
+    const pair = leaders([entries[1]!, entries[2]!], (e) => e.s);
+    expect(pair.ties.map((e) => e.name)).toEqual(['b']);
+    const single = [
+      { name: 'x', s: summarize([0.9]) },
+      { name: 'y', s: summarize([0.899]) },
+    ];
+    expect(leaders(single, (e) => e.s).ties).toEqual([]);
+  });
+
+  it('throws on no entries', () => {
+    expect(() => leaders([], (e: { s: never }) => e.s)).toThrow(
+      "leaders: 'entries' must hold at least one entry, got none",
+    );
   });
 });

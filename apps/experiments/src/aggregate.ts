@@ -87,3 +87,32 @@ export function formatSummary(s: Summary | undefined, digits = 3): string {
   const mean = s.mean.toFixed(digits);
   return s.std === null ? mean : `${mean} ± ${s.std.toFixed(digits)}`;
 }
+
+/**
+ * The entry with the highest mean and the others it does not separate
+ * from: those whose mean is below the best by at most the larger of the
+ * two standard deviations (a missing std counts as 0). Ties are in order
+ * of decreasing mean.
+ *
+ * @throws Error when `entries` is empty.
+ */
+export function leaders<T>(
+  entries: readonly T[],
+  summaryOf: (entry: T) => Summary,
+): { best: T; ties: T[] } {
+  if (entries.length === 0) {
+    throw new Error(
+      "leaders: 'entries' must hold at least one entry, got none",
+    );
+  }
+  const sorted = [...entries].sort(
+    (a, b) => summaryOf(b).mean - summaryOf(a).mean,
+  );
+  const best = sorted[0]!;
+  const top = summaryOf(best);
+  const ties = sorted.slice(1).filter((e) => {
+    const s = summaryOf(e);
+    return top.mean - s.mean <= Math.max(top.std ?? 0, s.std ?? 0);
+  });
+  return { best, ties };
+}

@@ -148,7 +148,7 @@ function setupLines(input: ReportInput, ok: RunRecord[]): string[] {
     `- the long regime stands in for "trained until the training loss plateaus": its plateau epoch (first epoch from which the training loss stays within 1% of its total decrease of the final value) is reported per setting`,
     '- the learning rate decays to 0 over each run (cosine), so every loss curve flattens at the end; the plateau epoch says how early it did',
     '- at η = 0 the labels are one-hot, where collision CE equals Shannon CE in value and gradient: differences in that row are floating-point rounding only',
-    '- the trainer has no plain-SGD option; the independent probe quoted in the issue used plain SGD, so its epoch counts do not transfer',
+    '- every run uses Adam; the independent probe quoted in the issue used plain SGD, so its epoch counts do not transfer (`cce train --optimizer sgd --momentum 0` trains that way; no E1 regime uses it yet)',
     ...input.skipped.map((s) => `- skipped: ${s}`),
     '',
     'Command of one run (the others differ in `--loss`, `--eta`, `--seed`):',

@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { formatSummary, type GroupSummary } from './aggregate.js';
+import { formatSummary, type GroupSummary, leaders } from './aggregate.js';
 import type { BenchCopy } from './copy-bench.js';
 import { duration, table } from './markdown.js';
 import { getProfile, type Profile } from './profiles.js';
@@ -181,10 +181,15 @@ function e1Lines(e1: ResultsFile | null): string[] {
     const c = at.find((g) => pick(g, 'collision'))?.metrics.testAcc;
     const s = at.find((g) => pick(g, 'shannon'))?.metrics.testAcc;
     const diff = c && s ? points(c.mean - s.mean) : '–';
-    const best = [...at].sort(
-      (a, b) => (b.metrics.testAcc?.mean ?? 0) - (a.metrics.testAcc?.mean ?? 0),
-    )[0];
+    const scored = at.filter((g) => g.metrics.testAcc !== undefined);
+    const lead =
+      scored.length > 0 ? leaders(scored, (g) => g.metrics.testAcc!) : null;
+    const best = lead?.best;
     const bestAcc = best?.metrics.testAcc?.mean;
+    const ties =
+      lead && lead.ties.length > 0
+        ? ` ≈ ${lead.ties.map((g) => String(g.key.loss)).join(', ')}`
+        : '';
     return [
       regime!,
       dataset!,
@@ -193,7 +198,7 @@ function e1Lines(e1: ResultsFile | null): string[] {
       formatSummary(s),
       diff,
       best
-        ? `${String(best.key.loss)}${bestAcc === undefined ? '' : ` (${bestAcc.toFixed(3)})`}`
+        ? `${String(best.key.loss)}${bestAcc === undefined ? '' : ` (${bestAcc.toFixed(3)})`}${ties}`
         : '–',
     ];
   });
@@ -210,14 +215,14 @@ function e1Lines(e1: ResultsFile | null): string[] {
         'collision',
         'shannon',
         'collision − shannon (points)',
-        'best loss',
+        'best loss (≈: within one std)',
       ],
       rows,
     ),
     '',
     `Target: collision ahead of Shannon by ≥ ${E1_TARGET_MARGIN * 100} points at η = 0.8 — ${verdictE1(rows)}.`,
     '',
-    `Best of all losses at η ≥ 0.6 (rows of the table): ${bestCounts(rows)}.`,
+    `Best of all losses at η ≥ 0.6 (rows of the table; a row whose best is within one std of another loss counts as a tie): ${bestCounts(rows)}.`,
     ...e1.skipped.map((s) => `Skipped: ${s}.`),
     ...(e1.failed.length > 0
       ? [`${e1.failed.length} E1 runs failed (see e1/report.md).`]
@@ -231,7 +236,7 @@ function bestCounts(rows: string[][]): string {
   const byRegime = new Map<string, Map<string, number>>();
   for (const r of rows) {
     if (!(Number(r[2]) >= 0.6) || r[6] === '–') continue;
-    const loss = r[6]!.split(' ')[0]!;
+    const loss = r[6]!.includes('≈') ? 'tie' : r[6]!.split(' ')[0]!;
     const counts = byRegime.get(r[0]!) ?? new Map<string, number>();
     counts.set(loss, (counts.get(loss) ?? 0) + 1);
     byRegime.set(r[0]!, counts);
