@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectCceError } from '../test/helpers.js';
+import { countFloat64Arrays, expectCceError } from '../test/helpers.js';
 import { flatten, randomProbs } from '../test/reference.js';
 import {
   createSolver,
@@ -133,20 +133,9 @@ describe('createSolver', () => {
         maxIter: 50,
       });
       const y = sigma.slice();
-      const original = globalThis.Float64Array;
-      let made = 0;
-      class Counting extends original {
-        constructor(...args: ConstructorParameters<typeof original>) {
-          super(...args);
-          made++;
-        }
-      }
-      globalThis.Float64Array = Counting as typeof Float64Array;
-      try {
+      const made = countFloat64Arrays(() => {
         for (let call = 0; call < 3; call++) solver.solveInPlace(sigma, y, 30);
-      } finally {
-        globalThis.Float64Array = original;
-      }
+      });
       expect(made).toBe(0);
     },
   );

@@ -3,7 +3,7 @@
 // point, and the slow phases (Anderson for K >= 500, over-relaxed EM below)
 // against the KKT conditions and the monotonicity they promise.
 import { describe, expect, it } from 'vitest';
-import { relativeGap } from '../test/helpers.js';
+import { countFloat64Arrays, relativeGap } from '../test/helpers.js';
 import {
   flatten,
   gradient,
@@ -363,20 +363,9 @@ describe('the working-set phase of em-accelerated (collision, many classes)', ()
       maxIter: 200,
     });
     const y = sigma.slice();
-    const original = globalThis.Float64Array;
-    let made = 0;
-    class Counting extends original {
-      constructor(...args: ConstructorParameters<typeof original>) {
-        super(...args);
-        made++;
-      }
-    }
-    globalThis.Float64Array = Counting as typeof Float64Array;
-    try {
+    const made = countFloat64Arrays(() => {
       for (let call = 0; call < 3; call++) solver.solveInPlace(sigma, y, 30);
-    } finally {
-      globalThis.Float64Array = original;
-    }
+    });
     expect(made).toBe(0);
   });
 });

@@ -20,3 +20,26 @@ export function expectCceError(call: () => unknown, argument: string): void {
 export function relativeGap(a: number, b: number): number {
   return Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b), 1e-300);
 }
+
+/**
+ * Runs `run` with the global Float64Array constructor replaced by a
+ * counting subclass and returns how many it made. Arguments must not be
+ * Float64Arrays made inside (they would fail instanceof checks).
+ */
+export function countFloat64Arrays(run: () => void): number {
+  const original = globalThis.Float64Array;
+  let made = 0;
+  class Counting extends original {
+    constructor(...args: ConstructorParameters<typeof original>) {
+      super(...args);
+      made++;
+    }
+  }
+  globalThis.Float64Array = Counting as typeof Float64Array;
+  try {
+    run();
+  } finally {
+    globalThis.Float64Array = original;
+  }
+  return made;
+}

@@ -282,7 +282,7 @@ export function runWorkingSets(
       const previous = phi;
       head = (head + 1) % depth;
       const g = set.images[head]!;
-      const next = emStep(set, n, K, lambda, g);
+      const next = restrictedStep(set, n, K, lambda, 1, g, set.rowG, set.colG);
       if (!(next <= phi)) {
         converged = true; // rounding level
         break;
@@ -313,7 +313,16 @@ export function runWorkingSets(
         }
       }
       if (!accepted) {
-        const value = relaxedStep(set, n, K, lambda, innerOmega, !sparse);
+        const value = restrictedStep(
+          set,
+          n,
+          K,
+          lambda,
+          innerOmega,
+          set.trial,
+          set.rowT,
+          set.colT,
+        );
         if (value <= next) {
           set.x.set(set.trial.subarray(0, set.start[n]!));
           set.rowX.set(set.rowT.subarray(0, n));
@@ -816,79 +825,63 @@ function evaluate(
   return sum + uniformKlSum(col, n, K, lambda);
 }
 
-/** The EM step on the working entries from x into g (rowG, colG); returns Φ. */
-function emStep(
+/**
+ * The restricted EM step from x into dst (ω = 1), or the over-relaxed one
+ * dst ∝ x ⊙ (a / max a)^ω, each row scaled to its working mass and floored;
+ * fills dstRow, dstCol and returns Φ.
+ */
+function restrictedStep(
   set: WorkingSet,
   n: number,
   K: number,
   lambda: number,
-  g: Float64Array,
+  omega: number,
+  dst: Float64Array,
+  dstRow: Float64Array,
+  dstCol: Float64Array,
 ): number {
   const F = FLOOR;
-  const { cls, sigma, x, beta, rowX, rowG, colG, start } = set;
+  const { cls, sigma, x, beta, rowX, start } = set;
   priceUniform(set.colX, n, K, lambda, beta);
-  colG.set(set.fixedCol);
+  dstCol.set(set.fixedCol);
   let sum = 0;
   for (let i = 0; i < n; i++) {
     const base = start[i]!;
     const end = start[i + 1]!;
     const inv = 1 / rowX[i]!;
     let total = 0;
-    for (let s = base; s < end; s++) {
-      const v = x[s]! * (sigma[s]! * inv + beta[cls[s]!]!);
-      g[s] = v;
-      total += v;
+    if (omega === 1) {
+      for (let s = base; s < end; s++) {
+        const v = x[s]! * (sigma[s]! * inv + beta[cls[s]!]!);
+        dst[s] = v;
+        total += v;
+      }
+    } else {
+      let top = 0;
+      for (let s = base; s < end; s++) {
+        const a = sigma[s]! * inv + beta[cls[s]!]!;
+        dst[s] = a;
+        if (a > top) top = a;
+      }
+      for (let s = base; s < end; s++) {
+        const v = x[s]! * (dst[s]! / top) ** omega;
+        dst[s] = v;
+        total += v;
+      }
     }
     const scale = set.mass[i]! / total;
     let dot = set.fixedDot[i]!;
     for (let s = base; s < end; s++) {
-      let v = g[s]! * scale;
+      let v = dst[s]! * scale;
       if (v < F) v = F;
-      g[s] = v;
+      dst[s] = v;
       dot += v * sigma[s]!;
-      colG[cls[s]!] = colG[cls[s]!]! + v;
+      dstCol[cls[s]!] = dstCol[cls[s]!]! + v;
     }
-    rowG[i] = dot;
+    dstRow[i] = dot;
     sum -= Math.log(dot);
   }
-  return sum + uniformKlSum(colG, n, K, lambda);
-}
-
-/** trial ∝ x ⊙ (a / max a)^ω row by row (working mass kept); returns Φ. */
-function relaxedStep(
-  set: WorkingSet,
-  n: number,
-  K: number,
-  lambda: number,
-  omega: number,
-  fixed: boolean,
-): number {
-  const { cls, sigma, x, beta, rowX, start, trial } = set;
-  priceUniform(set.colX, n, K, lambda, beta);
-  for (let i = 0; i < n; i++) {
-    const base = start[i]!;
-    const end = start[i + 1]!;
-    const inv = 1 / rowX[i]!;
-    let top = 0;
-    for (let s = base; s < end; s++) {
-      const a = sigma[s]! * inv + beta[cls[s]!]!;
-      trial[s] = a;
-      if (a > top) top = a;
-    }
-    let total = 0;
-    for (let s = base; s < end; s++) {
-      const v = x[s]! * (trial[s]! / top) ** omega;
-      trial[s] = v;
-      total += v;
-    }
-    const scale = set.mass[i]! / total;
-    for (let s = base; s < end; s++) {
-      let v = trial[s]! * scale;
-      if (v < FLOOR) v = FLOOR;
-      trial[s] = v;
-    }
-  }
-  return evaluate(set, trial, n, K, lambda, set.rowT, set.colT, fixed);
+  return sum + uniformKlSum(dstCol, n, K, lambda);
 }
 
 /** res_head = g − x and its dot products with the `count` newest residuals. */
