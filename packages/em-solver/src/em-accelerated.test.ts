@@ -261,6 +261,9 @@ describe('the working-set phase of em-accelerated (collision, many classes)', ()
     { n: 2000, K: 100, lambda: 1, seed: 37, same: true },
     { n: 100, K: 120, lambda: 1, seed: 36, same: true },
     { n: 30, K: 500, lambda: 10, seed: 31, same: false },
+    // N ≪ K: every row needs about K/N classes, more than the 32 a row
+    // starts with
+    { n: 3, K: 150, lambda: 5, seed: 39, same: false },
   ];
 
   it.each(cases)(

@@ -36,8 +36,9 @@ const FLOOR = PSEUDO_LABEL_FLOOR;
  * multiplies all N·K entries each step, so at K = 1000 nearly all of its
  * work shrinks entries that are already negligible, while the coupling
  * through the class sums (large λN/K) needs hundreds of steps.
- * 1. Pick (one pass over N·K): per row the at most WIDTH − TOP_PRICE
- *    largest next EM values y_ik·a_ik that are at least KEEP of the row,
+ * 1. Pick (one pass over N·K): per row the at most WIDTH − TOP_PRICE (or
+ *    ⌈2K/N⌉, when N < K makes rows split over many classes) largest next
+ *    EM values y_ik·a_ik that are at least KEEP of the row,
  *    plus the TOP_PRICE largest a_ik among the rest (a price pick that EM
  *    would grow, a_ik > Σ_c y_ic a_ic, and is tiny is raised to BOOST of
  *    the row if Φ does not grow). The entries left out are held fixed: on
@@ -65,10 +66,14 @@ const FLOOR = PSEUDO_LABEL_FLOOR;
  * 4. Price (sparse only; one read-only pass over N·K): every dropped entry
  *    whose a_ik exceeds the row's Σ_w x_w a_w by more than EARLY_VIOLATION
  *    (VIOLATION once step 3 has converged) is a KKT violator; the
- *    TOP_PRICE largest per row join with mass BOOST (or the floor, if BOOST
- *    would raise Φ). Entries below PRUNE leave when room is short. With no
+ *    TOP_PRICE (or ⌈2K/N⌉) largest per row join with mass BOOST (or the
+ *    floor, if BOOST would raise Φ). Entries below PRUNE leave when room
+ *    (N·WIDTH + 2K entries: the optimum has at least K) is short. With no
  *    violator and step 3 converged, the solve stops ('tolerance'): the
  *    point is a KKT point of the full problem up to VIOLATION.
+ * The ⌈2K/N⌉ rules came from N = 2, 3 rows with K = 100, 600 (scratch):
+ * with 32 entries a row could not hold its share of the K classes and the
+ * solve stalled 8e-6 and 2e-4 above spg; with them it ends below spg.
  * em-accelerated takes this phase right after its ω searches: the dense
  * over-relaxed steps of phase 2 cost several EM steps each (N = 16384,
  * K = 1000: about 140 ms), and in a scratch A/B on the twelve E3 K = 1000
@@ -168,6 +173,8 @@ export class WorkingSet {
   /** Selection scratch: [K] one row's next EM values, and a copy to reorder. */
   readonly rowImage: Float64Array;
   readonly order: Float64Array;
+  /** [K] one row's violating classes (extend). */
+  readonly candidates: Int32Array;
   /** Anderson's Gram matrix, small system and weights (as Workspace's). */
   readonly gram: Float64Array;
   readonly system: Float64Array;
@@ -175,12 +182,15 @@ export class WorkingSet {
 
   constructor(numClasses: number, maxRows: number) {
     const width = Math.min(WORKING_SET_WIDTH, numClasses);
-    const size = width * maxRows;
+    // room for rows that must split over many classes when N < K: the
+    // optimum has at least K nonzero entries (every class needs mass)
+    const size = width * maxRows + 2 * numClasses;
     const depth = ANDERSON_MEMORY + 1;
     this.width = width;
     this.capacity = size;
-    this.joinRow = new Int32Array(TOP_PRICE * maxRows);
-    this.joinClass = new Int32Array(TOP_PRICE * maxRows);
+    this.joinRow = new Int32Array(size);
+    this.joinClass = new Int32Array(size);
+    this.candidates = new Int32Array(numClasses);
     this.start = new Int32Array(maxRows + 1);
     this.cls = new Int32Array(size);
     this.sigma = new Float64Array(size);
@@ -465,7 +475,11 @@ function select(
   boost: boolean,
 ): number {
   const W = set.width;
-  const byImage = W - TOP_PRICE;
+  // more when rows must split over many classes (N < K; capacity allows)
+  const byImage = Math.min(
+    K - TOP_PRICE,
+    Math.max(W - TOP_PRICE, Math.ceil((2 * K) / n)),
+  );
   const { beta, mark, fixedCol, start, rowImage, order } = set;
   priceUniform(p.col, n, K, lambda, beta);
   fixedCol.fill(0);
@@ -617,7 +631,8 @@ function drop(set: WorkingSet, n: number, K: number, lambda: number): number {
 
 /**
  * Sparse mode: prices every entry outside the working sets at the current
- * point and adds, per row, the TOP_PRICE largest a_ik that exceed the row's
+ * point and adds, per row, the TOP_PRICE (or ⌈2K/N⌉ if more) largest a_ik
+ * that exceed the row's
  * Σ_w x_w a_w by more than `slack` (relative) with mass BOOST (the row's
  * other entries scaled down), as capacity allows (pruning first when it
  * is short). The new point is kept if its Φ is no higher than `phi`; else
@@ -637,11 +652,14 @@ function extend(
   priceUniform(set.colX, n, K, lambda, beta);
   mark.fill(-1);
   let joined = 0;
-  // make room first if the joins might not fit
-  const pruned = set.capacity - start[n]! < TOP_PRICE * n;
+  // per row at most TOP_PRICE joins, or ⌈2K/N⌉ when rows must split over
+  // many classes (N < K); make room first if they might not fit
+  const perRow = Math.max(TOP_PRICE, Math.ceil((2 * K) / n));
+  const pruned = set.capacity - start[n]! < perRow * n;
   if (pruned) prune(set, n);
   const room = set.capacity - start[n]!;
-  for (let i = 0; i < n && joined + TOP_PRICE <= room; i++) {
+  const { rowImage: price, order, candidates } = set;
+  for (let i = 0; i < n && joined + perRow <= room; i++) {
     const r = i * K;
     const inv = 1 / rowX[i]!;
     let mean = 0;
@@ -650,32 +668,35 @@ function extend(
       mean += x[s]! * (set.sigma[s]! * inv + beta[cls[s]!]!);
     }
     const bar = mean * (1 + slack);
-    let best = -1;
-    let bestPrice = bar;
-    let second = -1;
-    let secondPrice = bar;
+    let found = 0;
     for (let k = 0; k < K; k++) {
       if (mark[k] === i) continue;
       const v = sigma[r + k]! * inv + beta[k]!;
-      if (v > secondPrice) {
-        if (v > bestPrice) {
-          second = best;
-          secondPrice = bestPrice;
-          best = k;
-          bestPrice = v;
-        } else {
-          second = k;
-          secondPrice = v;
-        }
+      if (v > bar) {
+        price[found] = v;
+        order[found] = v;
+        candidates[found++] = k;
       }
     }
-    if (best >= 0) {
-      joinRow[joined] = i;
-      joinClass[joined++] = best;
+    // the perRow largest prices (ties at the cut in class order)
+    const cut =
+      found > perRow
+        ? kthLargest(order, found, perRow)
+        : Number.NEGATIVE_INFINITY;
+    let taken = 0;
+    for (let c = 0; c < found && taken < perRow; c++) {
+      if (price[c]! > cut) {
+        joinRow[joined] = i;
+        joinClass[joined++] = candidates[c]!;
+        taken++;
+      }
     }
-    if (second >= 0 && TOP_PRICE > 1) {
-      joinRow[joined] = i;
-      joinClass[joined++] = second;
+    for (let c = 0; c < found && taken < perRow; c++) {
+      if (price[c] === cut) {
+        joinRow[joined] = i;
+        joinClass[joined++] = candidates[c]!;
+        taken++;
+      }
     }
   }
   set.reindexed = pruned;
