@@ -70,7 +70,9 @@ const FLOOR = PSEUDO_LABEL_FLOOR;
  *    floor, if BOOST would raise Φ). Entries below PRUNE leave when room
  *    (N·WIDTH + 2K entries: the optimum has at least K) is short. With no
  *    violator and step 3 converged, the solve stops ('tolerance'): the
- *    point is a KKT point of the full problem up to VIOLATION.
+ *    point is a KKT point of the full problem up to VIOLATION. IDLE_ROUNDS
+ *    rounds in a row without an accepted inner step stop it as 'stalled'
+ *    (at rounding level, joins and prunes could otherwise cycle).
  * The ⌈2K/N⌉ rules came from N = 2, 3 rows with K = 100, 600 (scratch):
  * with 32 entries a row could not hold its share of the K classes and the
  * solve stalled 8e-6 and 2e-4 above spg; with them it ends below spg.
@@ -129,6 +131,8 @@ const ROUND_ITERATIONS = 30;
  */
 const VIOLATION = 1e-9;
 const EARLY_VIOLATION = 1e-3;
+/** Sparse mode: rounds without an accepted inner step before 'stalled'. */
+const IDLE_ROUNDS = 3;
 /** Sparse mode: working entries below this leave (see prune). */
 const PRUNE = 1e-20;
 /** A price-picked entry below this is raised to it (if Φ does not grow). */
@@ -266,6 +270,9 @@ export function runWorkingSets(
   let count = 0;
   let innerOmega = 2;
   let innerGrowth = 2;
+  // rounds in a row whose inner loop accepted nothing (rounding level):
+  // joins alone cannot go on forever
+  let idle = 0;
   for (;;) {
     if (!sparse) {
       head = -1;
@@ -285,6 +292,7 @@ export function runWorkingSets(
       }
     }
     // inner Anderson loop on the working entries
+    const before = it;
     let inner = 0;
     let converged = false;
     let reason = capCheck(ctx, it);
@@ -381,12 +389,11 @@ export function runWorkingSets(
         head = -1;
         count = 0;
       }
-      if (joined > 0) {
-        phi = set.value;
-        continue;
-      }
-      if (!converged) continue;
-      reason = 'tolerance';
+      idle = it === before ? idle + 1 : 0;
+      if (joined > 0) phi = set.value;
+      if (idle >= IDLE_ROUNDS) reason = 'stalled';
+      else if (joined > 0 || !converged) continue;
+      else reason = 'tolerance';
     }
     if (sparse) materialize(set, p.y, n, K);
     else scatter(set, p.y, n, K);
