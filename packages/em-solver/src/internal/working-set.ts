@@ -472,7 +472,7 @@ function fullStep(
  * grows) and below BOOST of the working mass is raised to that (the row's
  * other working entries scaled down); returns how many were raised.
  */
-function select(
+export function select(
   set: WorkingSet,
   sigma: Float64Array,
   p: DensePoint,
@@ -618,7 +618,12 @@ function kthLargest(values: Float64Array, length: number, k: number): number {
  * small problem's point (offsets 0, masses 1) if that Φ is no higher than
  * the current one; NaN-free: +∞ if a class would be empty.
  */
-function drop(set: WorkingSet, n: number, K: number, lambda: number): number {
+export function drop(
+  set: WorkingSet,
+  n: number,
+  K: number,
+  lambda: number,
+): number {
   const { start, x, trial, mass } = set;
   for (let i = 0; i < n; i++) {
     const inv = 1 / mass[i]!;
@@ -815,7 +820,12 @@ function materialize(
 }
 
 /** Writes the working entries x back into the dense y. */
-function scatter(set: WorkingSet, y: Float64Array, n: number, K: number): void {
+export function scatter(
+  set: WorkingSet,
+  y: Float64Array,
+  n: number,
+  K: number,
+): void {
   const { start, cls, x } = set;
   for (let i = 0; i < n; i++) {
     for (let s = start[i]!; s < start[i + 1]!; s++) y[i * K + cls[s]!] = x[s]!;
@@ -826,7 +836,7 @@ function scatter(set: WorkingSet, y: Float64Array, n: number, K: number): void {
  * Φ of the full point whose working entries are `x` and whose other
  * entries are the fixed ones (`fixed`) or 0; fills row and col.
  */
-function evaluate(
+export function evaluate(
   set: WorkingSet,
   x: Float64Array,
   n: number,
@@ -858,7 +868,7 @@ function evaluate(
  * dst ∝ x ⊙ (a / max a)^ω, each row scaled to its working mass and floored;
  * fills dstRow, dstCol and returns Φ.
  */
-function restrictedStep(
+export function restrictedStep(
   set: WorkingSet,
   n: number,
   K: number,
