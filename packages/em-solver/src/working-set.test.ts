@@ -67,7 +67,7 @@ describe('the working-set small problem', () => {
       const y = randomPoint(n, K, seed + 100);
       const p = densePoint(sigma, y, lambda);
       const set = new WorkingSet(K, n);
-      select(set, flatten(sigma), p, n, K, lambda, false);
+      select(set, flatten(sigma), p, n, K, lambda);
       // Φ of the small problem is Φ of the full point
       const phi = evaluate(set, set.x, n, K, lambda, set.rowX, set.colX, true);
       expect(relativeGap(phi, p.phi)).toBeLessThan(1e-12);
@@ -126,7 +126,7 @@ describe('the working-set small problem', () => {
       const y = randomPoint(n, K, 144);
       const p = densePoint(sigma, y, lambda);
       const set = new WorkingSet(K, n);
-      select(set, flatten(sigma), p, n, K, lambda, false);
+      select(set, flatten(sigma), p, n, K, lambda);
       evaluate(set, set.x, n, K, lambda, set.rowX, set.colX, true);
       const value = drop(set, n, K, lambda);
       // the reference: working entries scaled to sum 1, the rest 0

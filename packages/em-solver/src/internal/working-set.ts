@@ -120,9 +120,11 @@ const KEEP = 1e-8;
 const TOP_PRICE = 2;
 /**
  * Inner iterations per round at most: the classes picked first are rarely
- * all right, and a round's full step is what moves the others (E3 cell
+ * all right, and a round's pricing pass (or, before the drop, its full
+ * step) is what brings in the others (E3 cell
  * N = 4096, K = 1000, λ = 10, scratch runs: 20, 30 and 50 reached a 1e-4
- * gap in 3.7, 3.3 and 3.4 s; no cap never finished its first round).
+ * gap in 3.7, 3.3 and 3.4 s in an earlier form without the drop; no cap
+ * never finished its first round).
  */
 const ROUND_ITERATIONS = 30;
 /**
@@ -141,7 +143,7 @@ const BOOST = 1e-6;
 /** Buffers of the small problem, for at most `maxRows` rows. */
 export class WorkingSet {
   readonly width: number;
-  /** Working entries in all at most (maxRows · width). */
+  /** Working entries in all at most (maxRows · width + 2K). */
   readonly capacity: number;
   /** extend's outcome: entries moved (Anderson restarts), the new Φ. */
   reindexed = false;
@@ -151,15 +153,18 @@ export class WorkingSet {
   readonly joinClass: Int32Array;
   /** [maxRows + 1] row i's working entries are [start[i], start[i + 1]). */
   readonly start: Int32Array;
-  /** [maxRows · width] class of each working entry. */
+  /** [capacity] class of each working entry. */
   readonly cls: Int32Array;
-  /** [maxRows · width] σ of each working entry. */
+  /** [capacity] σ of each working entry. */
   readonly sigma: Float64Array;
-  /** The iterate, a trial point, the EM images and residuals: [maxRows · width]. */
+  /** The iterate, a trial point, the EM images and residuals: [capacity]. */
   readonly x: Float64Array;
   readonly trial: Float64Array;
   readonly images: Float64Array[];
   readonly residuals: Float64Array[];
+  /** [maxRows] where each row's price picks begin; its Σ_k y_ik a_ik (select). */
+  readonly picked: Int32Array;
+  readonly rowMean: Float64Array;
   /** [maxRows] fixed part of y_i·σ_i; working mass s_i; d_i of x, image, trial. */
   readonly fixedDot: Float64Array;
   readonly mass: Float64Array;
@@ -205,6 +210,8 @@ export class WorkingSet {
       { length: depth },
       () => new Float64Array(size),
     );
+    this.picked = new Int32Array(maxRows);
+    this.rowMean = new Float64Array(maxRows);
     this.fixedDot = new Float64Array(maxRows);
     this.mass = new Float64Array(maxRows);
     this.rowX = new Float64Array(maxRows);
@@ -277,12 +284,13 @@ export function runWorkingSets(
     if (!sparse) {
       head = -1;
       count = 0;
+      select(set, ws.data, p, n, K, lambda);
       phi = Number.POSITIVE_INFINITY;
-      if (select(set, ws.data, p, n, K, lambda, true) > 0) {
-        phi = evaluate(set, set.x, n, K, lambda, set.rowX, set.colX, true);
+      if (boost(set, p, n) > 0) {
+        phi = evaluate(set, set.trial, n, K, lambda, set.rowT, set.colT, true);
+        if (phi <= p.phi) takePoint(set, n, set.trial, set.rowT, set.colT);
       }
       if (!(phi <= p.phi)) {
-        select(set, ws.data, p, n, K, lambda, false);
         phi = evaluate(set, set.x, n, K, lambda, set.rowX, set.colX, true);
       }
       const dropped = drop(set, n, K, lambda);
@@ -321,9 +329,7 @@ export function runWorkingSets(
           !sparse,
         );
         if (value <= next) {
-          set.x.set(set.trial.subarray(0, set.start[n]!));
-          set.rowX.set(set.rowT.subarray(0, n));
-          set.colX.set(set.colT);
+          takePoint(set, n, set.trial, set.rowT, set.colT);
           phi = value;
           accepted = true;
         } else {
@@ -342,9 +348,7 @@ export function runWorkingSets(
           set.colT,
         );
         if (value <= next) {
-          set.x.set(set.trial.subarray(0, set.start[n]!));
-          set.rowX.set(set.rowT.subarray(0, n));
-          set.colX.set(set.colT);
+          takePoint(set, n, set.trial, set.rowT, set.colT);
           phi = value;
           accepted = true;
           innerOmega = Math.min(
@@ -357,9 +361,7 @@ export function runWorkingSets(
         }
       }
       if (!accepted) {
-        set.x.set(g.subarray(0, set.start[n]!));
-        set.rowX.set(set.rowG.subarray(0, n));
-        set.colX.set(set.colG);
+        takePoint(set, n, g, set.rowG, set.colG);
         phi = next;
       }
       it++;
@@ -467,10 +469,8 @@ function fullStep(
  * small problem: start, cls, σ, x (the current entries), the fixed offsets
  * and the working masses. The picks are the (at most WIDTH − TOP_PRICE)
  * largest next EM values y_ik·a_ik that are at least KEEP of the row's
- * total, then the TOP_PRICE largest a_ik among the rest. When `boost`, a
- * price pick with a_ik above the row's mean Σ_k y_ik a_ik (Φ falls as it
- * grows) and below BOOST of the working mass is raised to that (the row's
- * other working entries scaled down); returns how many were raised.
+ * total, then the TOP_PRICE largest a_ik among the rest (from
+ * set.picked[i] on; set.rowMean[i] keeps the row's Σ_k y_ik a_ik for boost).
  */
 export function select(
   set: WorkingSet,
@@ -479,8 +479,7 @@ export function select(
   n: number,
   K: number,
   lambda: number,
-  boost: boolean,
-): number {
+): void {
   const W = set.width;
   // more when rows must split over many classes (N < K; capacity allows)
   const byImage = Math.min(
@@ -492,7 +491,6 @@ export function select(
   fixedCol.fill(0);
   mark.fill(-1);
   let at = 0;
-  let raised = 0;
   for (let i = 0; i < n; i++) {
     const r = i * K;
     const inv = 1 / p.row[i]!;
@@ -556,30 +554,61 @@ export function select(
       dot += v * sigma[r + k]!;
       fixedCol[k] = fixedCol[k]! + v;
     }
-    if (boost) {
-      // a_ik > z means y_ik·a_ik/z > y_ik: EM would grow the entry
-      const low = BOOST * mass;
-      let added = 0;
-      for (let s = at + kept; s < at + count; s++) {
-        const k = set.cls[s]!;
-        const price = sigma[r + k]! * inv + beta[k]!;
-        if (set.x[s]! < low && price > z) {
-          added += low - set.x[s]!;
-          set.x[s] = low;
-          raised++;
-        }
-      }
-      if (added > 0) {
-        const scale = mass / (mass + added);
-        for (let s = at; s < at + count; s++) set.x[s] = set.x[s]! * scale;
-      }
-    }
+    set.picked[i] = at + kept;
+    set.rowMean[i] = z;
     set.fixedDot[i] = dot;
     set.mass[i] = mass;
     at += count;
   }
   start[n] = at;
+}
+
+/**
+ * trial = x with each price pick (select) that EM would grow, a_ik above
+ * the row's mean Σ_k y_ik a_ik (Φ falls as it grows), and that is below
+ * BOOST of the working mass raised to that, the row's working entries then
+ * scaled back to its mass. Reads the prices select left in set.beta and
+ * the d_i of p; returns how many entries were raised.
+ */
+function boost(set: WorkingSet, p: DensePoint, n: number): number {
+  const { start, picked, x, trial, beta, cls } = set;
+  trial.set(x.subarray(0, start[n]!));
+  let raised = 0;
+  for (let i = 0; i < n; i++) {
+    const from = start[i]!;
+    const to = start[i + 1]!;
+    const inv = 1 / p.row[i]!;
+    const z = set.rowMean[i]!;
+    const mass = set.mass[i]!;
+    const low = BOOST * mass;
+    let added = 0;
+    for (let s = picked[i]!; s < to; s++) {
+      const price = set.sigma[s]! * inv + beta[cls[s]!]!;
+      if (x[s]! < low && price > z) {
+        added += low - x[s]!;
+        trial[s] = low;
+        raised++;
+      }
+    }
+    if (added > 0) {
+      const scale = mass / (mass + added);
+      for (let s = from; s < to; s++) trial[s] = trial[s]! * scale;
+    }
+  }
   return raised;
+}
+
+/** Makes (y, row, col) the small problem's point x. */
+function takePoint(
+  set: WorkingSet,
+  n: number,
+  y: Float64Array,
+  row: Float64Array,
+  col: Float64Array,
+): void {
+  set.x.set(y.subarray(0, set.start[n]!));
+  set.rowX.set(row.subarray(0, n));
+  set.colX.set(col);
 }
 
 /**
@@ -632,9 +661,7 @@ export function drop(
   const current = evaluate(set, x, n, K, lambda, set.rowT, set.colT, true);
   const value = evaluate(set, trial, n, K, lambda, set.rowT, set.colT, false);
   if (!(value <= current)) return Number.POSITIVE_INFINITY;
-  x.set(trial.subarray(0, start[n]!));
-  set.rowX.set(set.rowT.subarray(0, n));
-  set.colX.set(set.colT);
+  takePoint(set, n, trial, set.rowT, set.colT);
   mass.fill(1);
   set.fixedDot.fill(0);
   set.fixedCol.fill(0);
@@ -745,9 +772,7 @@ function extend(
   if (!(value <= phi)) {
     value = placeNew(set, n, K, lambda, joined, FLOOR);
   }
-  x.set(set.trial.subarray(0, start[n]!));
-  set.rowX.set(set.rowT.subarray(0, n));
-  set.colX.set(set.colT);
+  takePoint(set, n, set.trial, set.rowT, set.colT);
   set.reindexed = true;
   set.value = value;
   return joined;
