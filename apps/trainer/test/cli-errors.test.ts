@@ -75,6 +75,11 @@ const cases: [string, string[], RegExp][] = [
     /'--epochs' must be an integer >= 1, got "ten"/,
   ],
   [
+    '--eval-every 0',
+    ['train', '--eval-every', '0'],
+    /'--eval-every' must be an integer >= 1, got 0$/m,
+  ],
+  [
     'a negative --lr',
     ['cluster', '--lr', '-1'],
     /'--lr' must be a finite number > 0, got -1/,

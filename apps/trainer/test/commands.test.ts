@@ -221,6 +221,59 @@ describe('--config', () => {
   });
 });
 
+describe('cce train --eval-every', () => {
+  // The evaluation only reads the weights, so skipping it must leave the
+  // training untouched: the run evaluated every epoch is the reference.
+  it('scores every n-th and the last epoch, and trains exactly as when every epoch is scored', async () => {
+    const args = (every: string, out: string) => [
+      'train',
+      ...synthetic,
+      '--label-noise',
+      'dirichlet',
+      '--eta',
+      '0.6',
+      '--epochs',
+      '5',
+      '--eval-every',
+      every,
+      '--out',
+      out,
+    ];
+    const every = await cce(args('1', 'eval-1'), cwd);
+    const sparse = await cce(args('2', 'eval-2'), cwd);
+    expect(every.code).toBe(0);
+    expect(sparse.code).toBe(0);
+    const lines = async (out: string) =>
+      (await readFile(join(cwd, out, 'epochs.jsonl'), 'utf8'))
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line));
+    const a = await lines('eval-1');
+    const b = await lines('eval-2');
+    expect(b.map((r) => r.epoch)).toEqual([1, 2, 3, 4, 5]);
+    expect(b.map((r) => r.train !== null)).toEqual([
+      false,
+      true,
+      false,
+      true,
+      true,
+    ]);
+    for (const [i, r] of b.entries()) {
+      expect(r.loss).toEqual(a[i].loss);
+      if (r.train === null) {
+        expect(r.test).toBeNull();
+        expect(r.clusterSizes).toBeNull();
+      } else {
+        expect(r.train).toEqual(a[i].train);
+        expect(r.clusterSizes).toEqual(a[i].clusterSizes);
+      }
+    }
+    expect(
+      await readFile(join(cwd, 'eval-2', 'predictions.csv'), 'utf8'),
+    ).toBe(await readFile(join(cwd, 'eval-1', 'predictions.csv'), 'utf8'));
+  });
+});
+
 // Debian's dataset-fashion-mnist package ships the official IDX files; the
 // first ten training labels of Fashion-MNIST are 9 0 0 3 0 2 7 2 5 5
 // (ankle boot, T-shirt, ...), as published with the data set.

@@ -27,6 +27,8 @@ export interface CommonConfig {
   momentum: number;
   augment: AugmentName;
   evalSamples: number;
+  /** Evaluate after every n-th epoch and after the last. */
+  evalEvery: number;
   seed: number;
   backend: BackendChoice;
   threads?: number;

@@ -20,6 +20,7 @@ const SHARED = {
   eta: 0.6,
   optimizer: 'adam',
   momentum: 0.9,
+  evalEvery: 1,
 } as const satisfies Preset;
 
 const IMAGE_SMALL: Preset = {

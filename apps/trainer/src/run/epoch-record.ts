@@ -20,16 +20,19 @@ export interface EpochRecord {
   loss: Record<string, number>;
   /** Learning rate at the end of the epoch. */
   lr: number;
-  /** Metrics on (a subset of) the training split; null without labels. */
+  /**
+   * Metrics on (a subset of) the training split; null without labels and
+   * on epochs `--eval-every` skips.
+   */
   train: SplitMetrics | null;
-  /** Metrics on the test split; null when there is none or no labels. */
+  /** Metrics on the test split; null when there is none, no labels, or a skipped epoch. */
   test: SplitMetrics | null;
   /** Mean Shannon entropy (nats) of the stored pseudo-labels of the epoch. */
   pseudoLabelEntropy: number | null;
   /** Mean and largest solver iterations per batch. */
   emIterations: { mean: number; max: number } | null;
-  /** Examples per predicted cluster on the evaluated training examples. */
-  clusterSizes: number[];
+  /** Examples per predicted cluster on the evaluated training examples; null on a skipped epoch. */
+  clusterSizes: number[] | null;
   /** Training examples per second (optimiser steps only). */
   imagesPerSecond: number;
   /** Wall time of the epoch, evaluation included, in seconds. */

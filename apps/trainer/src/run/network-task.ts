@@ -43,6 +43,7 @@ export abstract class NetworkTask implements LoopTask {
   readonly batchSize: number;
   readonly epochs: number;
   readonly seed: number;
+  readonly evalEvery: number;
   readonly optimizer: Optimizer;
   protected readonly evalRows: Int32Array | undefined;
 
@@ -58,6 +59,7 @@ export abstract class NetworkTask implements LoopTask {
     this.batchSize = Math.min(config.batchSize, this.n);
     this.epochs = config.epochs;
     this.seed = config.seed;
+    this.evalEvery = config.evalEvery;
     this.optimizer =
       config.optimizer === 'sgd'
         ? new Sgd(model.trainableVariables, config.momentum)

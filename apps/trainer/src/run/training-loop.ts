@@ -44,6 +44,8 @@ export interface LoopTask {
   readonly batchSize: number;
   readonly epochs: number;
   readonly seed: number;
+  /** Evaluate after every `evalEvery`-th epoch and after the last. */
+  readonly evalEvery: number;
   /** Learning rate of step `step` (0-based) out of `totalSteps`. */
   lrAt(step: number, totalSteps: number): number;
   /** One optimiser step on training rows `indices`. */
@@ -169,7 +171,9 @@ export async function runTrainingLoop(
       await new Promise<void>((r) => setImmediate(r));
     }
 
-    const evaluation = task.evaluate(epoch);
+    const evaluation = evaluatesAfter(epoch, task)
+      ? task.evaluate(epoch)
+      : null;
     const record = epochRecord(state, evaluation, task, totalSteps, epochStart);
     bar.stop();
     state.history.push(record);
@@ -184,6 +188,14 @@ export async function runTrainingLoop(
     }
   }
   return state;
+}
+
+/** Whether the loop evaluates after `epoch` (1-based). */
+export function evaluatesAfter(
+  epoch: number,
+  task: Pick<LoopTask, 'epochs' | 'evalEvery'>,
+): boolean {
+  return epoch % task.evalEvery === 0 || epoch >= task.epochs;
 }
 
 function accumulate(
@@ -279,7 +291,7 @@ function interruptedError(
 
 function epochRecord(
   state: LoopState,
-  evaluation: EvalStats,
+  evaluation: EvalStats | null,
   task: LoopTask,
   totalSteps: number,
   epochStart: number,
@@ -294,15 +306,15 @@ function epochRecord(
     step: state.step,
     loss,
     lr: task.lrAt(Math.max(0, state.step - 1), totalSteps),
-    train: evaluation.train,
-    test: evaluation.test,
+    train: evaluation?.train ?? null,
+    test: evaluation?.test ?? null,
     pseudoLabelEntropy:
       p.entropyBatches > 0 ? p.entropySum / p.entropyBatches : null,
     emIterations:
       p.emBatches > 0
         ? { mean: p.emIterationSum / p.emBatches, max: p.emIterationMax }
         : null,
-    clusterSizes: evaluation.clusterSizes,
+    clusterSizes: evaluation?.clusterSizes ?? null,
     imagesPerSecond: p.trainSeconds > 0 ? p.examples / p.trainSeconds : 0,
     seconds: (performance.now() - epochStart) / 1000,
   };
