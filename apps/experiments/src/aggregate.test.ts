@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  formatSeeds,
   formatSummary,
   groupSummaries,
   leaders,
@@ -76,6 +77,19 @@ describe('formatSummary', () => {
     expect(formatSummary(summarize([0.9, 0.92, 0.94]))).toBe('0.920 ± 0.020');
     expect(formatSummary(summarize([0.5]), 2)).toBe('0.50');
     expect(formatSummary(undefined)).toBe('–');
+  });
+});
+
+describe('formatSeeds', () => {
+  it('says how many of the expected seeds a cell has only when some are missing', () => {
+    const three = summarize([0.9, 0.92, 0.94]);
+    expect(formatSeeds(three, 3, 3)).toBe('0.920 ± 0.020');
+    // mean 0.91; deviations ∓0.01; std √((0.0001 + 0.0001) / 1) = 0.014
+    expect(formatSeeds(summarize([0.9, 0.92]), 2, 3)).toBe(
+      '0.910 ± 0.014 (2 of 3 seeds)',
+    );
+    expect(formatSeeds(summarize([0.5]), 1, 3)).toBe('0.500 (1 of 3 seeds)');
+    expect(formatSeeds(undefined, 0, 3)).toBe('–');
   });
 });
 

@@ -89,6 +89,22 @@ export function formatSummary(s: Summary | undefined, digits = 3): string {
 }
 
 /**
+ * `formatSummary` of `s` over `seeds` runs, followed by ` (2 of 3 seeds)`
+ * when there are fewer than `expected` (a partly run profile).
+ */
+export function formatSeeds(
+  s: Summary | undefined,
+  seeds: number,
+  expected: number,
+  digits = 3,
+): string {
+  const text = formatSummary(s, digits);
+  return s && seeds < expected
+    ? `${text} (${seeds} of ${expected} seeds)`
+    : text;
+}
+
+/**
  * The entry with the highest mean and the others it does not separate
  * from: those whose mean is below the best by at most the larger of the
  * two standard deviations (a missing std counts as 0). Ties are in order

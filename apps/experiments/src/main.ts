@@ -67,8 +67,16 @@ export async function main(argv: string[]): Promise<number> {
       ? planE2({ profile, images, seeds: options.seeds })
       : []),
   ];
+  const runs = options.runs;
+  if (runs && !plan.some((spec) => runs.test(spec.id))) {
+    process.stderr.write(
+      `experiments: --runs '${runs.source}' matches none of the ${plan.length} planned run ids (list them with --dry-run)\n`,
+    );
+    return 2;
+  }
   if (options.dryRun) {
-    for (const spec of [...plan].sort((a, b) => a.order - b.order)) {
+    const shown = runs ? plan.filter((spec) => runs.test(spec.id)) : plan;
+    for (const spec of [...shown].sort((a, b) => a.order - b.order)) {
       process.stdout.write(
         `${spec.experiment} ${spec.id}: ${cceCommand(spec.args)}\n`,
       );
@@ -96,6 +104,7 @@ export async function main(argv: string[]): Promise<number> {
       log,
       stopped: () => stopping,
       jobs: options.jobs,
+      selected: runs ? (spec) => runs.test(spec.id) : undefined,
       // The build is read before each run: others may rebuild meanwhile.
       runner: (spec) =>
         runCce(spec, {
@@ -113,6 +122,7 @@ export async function main(argv: string[]): Promise<number> {
       executed: 0,
       reused: 0,
       failed: 0,
+      deferred: 0,
       executedIds: new Set(),
       incomplete: true,
     };
@@ -160,7 +170,7 @@ export async function main(argv: string[]): Promise<number> {
     incomplete: outcome.incomplete,
   });
   log(
-    `done in ${seconds.toFixed(0)} s: ${outcome.executed} runs executed, ${outcome.reused} reused, ${outcome.failed} failed; see ${join(outDir, 'SUMMARY.md')}`,
+    `done in ${seconds.toFixed(0)} s: ${outcome.executed} runs executed, ${outcome.reused} reused, ${outcome.failed} failed${outcome.deferred > 0 ? `, ${outcome.deferred} left for later (--runs)` : ''}; see ${join(outDir, 'SUMMARY.md')}`,
   );
   return outcome.failed > 0 ? 1 : 0;
 }

@@ -7,6 +7,20 @@ describe('parseOptions', () => {
     expect(parseOptions(['--jobs', '3'], '/tmp').jobs).toBe(3);
   });
 
+  it('takes --runs as a regular expression over run ids', () => {
+    expect(parseOptions([], '/tmp').runs).toBeUndefined();
+    const runs = parseOptions(['--runs', 'long-.*-eta0\\.8-'], '/tmp').runs!;
+    expect(runs.test('long-mnist-collision-eta0.8-seed1')).toBe(true);
+    expect(runs.test('long-mnist-collision-eta0.9-seed1')).toBe(false);
+    expect(runs.test('short-mnist-collision-eta0.8-seed1')).toBe(false);
+  });
+
+  it('names --runs and the pattern found when it is not a regular expression', () => {
+    expect(() => parseOptions(['--runs', 'long-(mnist'], '/tmp')).toThrow(
+      /^--runs must be a regular expression over run ids, got 'long-\(mnist' \(.+\)$/,
+    );
+  });
+
   it('names --jobs and the value found when it is not a positive integer', () => {
     for (const value of ['0', '-2', '1.5', 'two']) {
       expect(() => parseOptions([`--jobs=${value}`], '/tmp')).toThrow(

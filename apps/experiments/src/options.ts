@@ -13,6 +13,8 @@ export interface Options {
   seeds: number | undefined;
   /** Runs executed at once. */
   jobs: number;
+  /** `--runs`: only planned runs whose id matches are executed. */
+  runs: RegExp | undefined;
   /** Results folder (absolute). */
   out: string | undefined;
   /** Folder of the `cce` run folders (checkpoints); absolute. */
@@ -40,6 +42,11 @@ Options:
                             process keeps one core busy, so up to the number
                             of cores; a run's wall time then includes the
                             sharing of memory bandwidth
+  --runs <regex>            execute only the planned runs whose id matches,
+                            e.g. 'long-mnist-(shannon|collision)-eta0.8'
+                            (ids: --dry-run); the others are reused when
+                            stored and otherwise left for a later
+                            invocation; the reports cover every stored run
   --out <dir>               results folder (default: apps/docs/results, or
                             apps/experiments/quick-results for --quick)
   --work-dir <dir>          where the cce run folders (checkpoints) go
@@ -104,6 +111,16 @@ export function parseOptions(argv: string[], cwd: string): Options {
       );
     }
   }
+  let runs: RegExp | undefined;
+  if (values.runs !== undefined) {
+    try {
+      runs = new RegExp(values.runs);
+    } catch (error) {
+      throw new OptionsError(
+        `--runs must be a regular expression over run ids, got '${values.runs}' (${(error as Error).message})`,
+      );
+    }
+  }
   const abs = (p: string | undefined) =>
     p === undefined ? undefined : resolve(cwd, p);
   return {
@@ -111,6 +128,7 @@ export function parseOptions(argv: string[], cwd: string): Options {
     only: only as ExperimentName[],
     seeds,
     jobs,
+    runs,
     out: abs(values.out),
     workDir: abs(values['work-dir']),
     fashionMnistDir: abs(values['fashion-mnist-dir']),
@@ -131,6 +149,7 @@ function parse(argv: string[]) {
       only: { type: 'string' },
       seeds: { type: 'string' },
       jobs: { type: 'string' },
+      runs: { type: 'string' },
       out: { type: 'string' },
       'work-dir': { type: 'string' },
       'fashion-mnist-dir': { type: 'string' },

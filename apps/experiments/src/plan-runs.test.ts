@@ -67,6 +67,22 @@ describe('planE1', () => {
     expect(long.length).toBe(5 * 3 * 2 * 3);
   });
 
+  it('scores every 5th epoch in the full long regime only (the reduced runs keep their commands)', () => {
+    const flag = (r: { args: string[] }) => {
+      const i = r.args.indexOf('--eval-every');
+      return i < 0 ? null : r.args[i + 1];
+    };
+    const full = planE1({ profile: getProfile('full'), images });
+    const long = full.filter((r) => r.group.regime === 'long');
+    expect(long.length).toBe(5 * 6 * 2 * 3);
+    expect(new Set(long.map(flag))).toEqual(new Set(['5']));
+    expect(
+      full.filter((r) => r.group.regime === 'short').some((r) => flag(r)),
+    ).toBe(false);
+    const reduced = planE1({ profile: getProfile('reduced'), images });
+    expect(reduced.some((r) => flag(r) !== null)).toBe(false);
+  });
+
   it('gives every loss and noise level seeds 0, 1 and 2, and --seeds overrides them', () => {
     const runs = planE1({ profile: getProfile('reduced'), images });
     const seedsAt = (loss: string, eta: number) =>

@@ -33,6 +33,10 @@ export function planE1({ profile, images, seeds }: PlanInput): RunSpec[] {
               regime.samples === undefined
                 ? []
                 : ['--samples', String(regime.samples)];
+            const evalEvery =
+              regime.evalEvery === undefined
+                ? []
+                : ['--eval-every', String(regime.evalEvery)];
             runs.push({
               id: `${regime.name}-${data.name}-${loss}-eta${eta}-seed${seed}`,
               experiment: 'e1',
@@ -42,6 +46,7 @@ export function planE1({ profile, images, seeds }: PlanInput): RunSpec[] {
                 ...samples,
                 '--epochs',
                 String(regime.epochs),
+                ...evalEvery,
                 '--loss',
                 loss,
                 '--label-noise',

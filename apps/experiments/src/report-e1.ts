@@ -1,7 +1,7 @@
 // The E1 report: test accuracy against the noise level η for each loss,
 // per regime and data set, as tables, plots and results.json.
 import {
-  formatSummary,
+  formatSeeds,
   type GroupSummary,
   groupSummaries,
 } from './aggregate.js';
@@ -175,8 +175,9 @@ function regimeSection(
     const g = groups.find(
       (x) => x.key.loss === loss && String(x.key.eta) === eta,
     );
-    return formatSummary(g?.metrics[metric], digits);
+    return formatSeeds(g?.metrics[metric], g?.seeds.length ?? 0, seeds, digits);
   };
+  const seeds = Math.max(...groups.map((g) => g.seeds.length));
   const epochs = ok.find(
     (r) => r.group.regime === regime && r.group.dataset === dataset,
   )?.result.epochs;
@@ -302,11 +303,14 @@ function curveSpec(
   const values = runs
     .filter((r) => Number(r.group.eta) === top)
     .flatMap((r) =>
-      r.history.map((h) => ({
-        epoch: h.epoch,
-        loss: `${r.group.loss} (η=${top})`,
-        acc: h.testAcc,
-      })),
+      // Epochs --eval-every skipped have no accuracy.
+      r.history
+        .filter((h) => h.testAcc !== null)
+        .map((h) => ({
+          epoch: h.epoch,
+          loss: `${r.group.loss} (η=${top})`,
+          acc: h.testAcc,
+        })),
     );
   if (values.length === 0) return null;
   return {

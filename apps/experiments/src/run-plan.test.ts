@@ -226,6 +226,33 @@ describe('runPlan', () => {
     expect(await readdir(join(out, 'e1', 'per-run'))).toEqual(['a.json']);
   });
 
+  it('executes only the selected runs, reuses the stored others and defers the rest', async () => {
+    const first = fakeRunner();
+    await runPlan([spec('a')], { outDir: out, runner: first.runner, log });
+    const second = fakeRunner();
+    const plan = await runPlan([spec('a'), spec('b'), spec('c')], {
+      outDir: out,
+      runner: second.runner,
+      log,
+      selected: (s) => s.id !== 'c',
+    });
+    expect(second.calls).toEqual(['b']);
+    expect(plan).toMatchObject({
+      executed: 1,
+      reused: 1,
+      deferred: 1,
+      incomplete: true,
+    });
+    expect(plan.outcomes.map((o) => o.id)).toEqual(['a', 'b']);
+    const all = await runPlan([spec('a'), spec('b'), spec('c')], {
+      outDir: out,
+      runner: fakeRunner().runner,
+      log,
+    });
+    expect(all).toMatchObject({ executed: 1, reused: 2, deferred: 0 });
+    expect(all.incomplete).toBe(false);
+  });
+
   it('rejects a jobs count that is not a positive integer', async () => {
     const { runner } = fakeRunner();
     for (const jobs of [0, 1.5, Number.NaN]) {

@@ -15,6 +15,11 @@ export interface RunPlanOptions {
   stopped?: () => boolean;
   /** Runs executed at once (each `cce` process keeps one core busy); default 1. */
   jobs?: number;
+  /**
+   * Whether a run not stored yet may be executed now (`--runs`); the
+   * others are deferred. Default: every run.
+   */
+  selected?: (spec: RunSpec) => boolean;
 }
 
 /** What happened to the plan. */
@@ -25,9 +30,11 @@ export interface PlanOutcome {
   executed: number;
   reused: number;
   failed: number;
+  /** Runs neither stored nor selected: left for a later invocation. */
+  deferred: number;
   /** Ids of the runs executed by this invocation. */
   executedIds: Set<string>;
-  /** True when stopped before the end. */
+  /** True when stopped before the end or when runs were deferred. */
   incomplete: boolean;
 }
 
@@ -50,6 +57,7 @@ export async function runPlan(
   let executed = 0;
   let reused = 0;
   let failed = 0;
+  let deferred = 0;
   let nextIndex = 0;
   let incomplete = false;
   let aborted = false;
@@ -62,6 +70,10 @@ export async function runPlan(
       // Labels may have been added since the file was written.
       slots[index] = { ...stored, group: spec.group };
       reused += 1;
+      return;
+    }
+    if (options.selected && !options.selected(spec)) {
+      deferred += 1;
       return;
     }
     if (stored !== 'missing')
@@ -112,7 +124,8 @@ export async function runPlan(
     executed,
     reused,
     failed,
+    deferred,
     executedIds,
-    incomplete,
+    incomplete: incomplete || deferred > 0,
   };
 }

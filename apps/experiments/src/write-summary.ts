@@ -4,7 +4,12 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { formatSummary, type GroupSummary, leaders } from './aggregate.js';
+import {
+  formatSeeds,
+  formatSummary,
+  type GroupSummary,
+  leaders,
+} from './aggregate.js';
 import type { BenchCopy } from './copy-bench.js';
 import { duration, table } from './markdown.js';
 import { getProfile, type Profile } from './profiles.js';
@@ -22,7 +27,13 @@ export interface SummaryInput {
   seconds: number;
   benches: BenchCopy[];
   /** Plan counts of this invocation. */
-  counts: { executed: number; reused: number; failed: number };
+  counts: {
+    executed: number;
+    reused: number;
+    failed: number;
+    /** Runs left out by `--runs` (neither stored nor selected). */
+    deferred: number;
+  };
   incomplete: boolean;
 }
 
@@ -89,6 +100,15 @@ export async function writeSummary(input: SummaryInput): Promise<void> {
 
 function statusLines(input: SummaryInput): string[] {
   if (!input.incomplete) return [];
+  const { deferred } = input.counts;
+  if (deferred > 0) {
+    return [
+      `> **Incomplete: ${plural(deferred, 'planned run')} not run yet (left out by --runs).**`,
+      '> The tables cover the stored runs; a cell with fewer seeds says how many.',
+      '> Run without --runs (or with other ones) to add the rest; finished runs are kept.',
+      '',
+    ];
+  }
   return [
     '> **Incomplete: this invocation was stopped before all runs finished.**',
     '> Run the same command again to continue; finished runs are kept.',
@@ -178,8 +198,11 @@ function e1Lines(e1: ResultsFile | null): string[] {
         g.key.dataset === dataset &&
         String(g.key.eta) === eta,
     );
-    const c = at.find((g) => pick(g, 'collision'))?.metrics.testAcc;
-    const s = at.find((g) => pick(g, 'shannon'))?.metrics.testAcc;
+    const cg = at.find((g) => pick(g, 'collision'));
+    const sg = at.find((g) => pick(g, 'shannon'));
+    const c = cg?.metrics.testAcc;
+    const s = sg?.metrics.testAcc;
+    const seeds = Math.max(...e1.aggregates.map((g) => g.seeds.length));
     const diff = c && s ? points(c.mean - s.mean) : '–';
     const scored = at.filter((g) => g.metrics.testAcc !== undefined);
     const lead =
@@ -194,8 +217,8 @@ function e1Lines(e1: ResultsFile | null): string[] {
       regime!,
       dataset!,
       eta!,
-      formatSummary(c),
-      formatSummary(s),
+      formatSeeds(c, cg?.seeds.length ?? 0, seeds),
+      formatSeeds(s, sg?.seeds.length ?? 0, seeds),
       diff,
       best
         ? `${String(best.key.loss)}${bestAcc === undefined ? '' : ` (${bestAcc.toFixed(3)})`}${ties}`
