@@ -104,7 +104,11 @@ export async function main(argv: string[]): Promise<number> {
       log,
       stopped: () => stopping,
       jobs: options.jobs,
-      selected: runs ? (spec) => runs.test(spec.id) : undefined,
+      selected: options.reportOnly
+        ? () => false
+        : runs
+          ? (spec) => runs.test(spec.id)
+          : undefined,
       // The build is read before each run: others may rebuild meanwhile.
       runner: (spec) =>
         runCce(spec, {
@@ -170,7 +174,7 @@ export async function main(argv: string[]): Promise<number> {
     incomplete: outcome.incomplete,
   });
   log(
-    `done in ${seconds.toFixed(0)} s: ${outcome.executed} runs executed, ${outcome.reused} reused, ${outcome.failed} failed${outcome.deferred > 0 ? `, ${outcome.deferred} left for later (--runs)` : ''}; see ${join(outDir, 'SUMMARY.md')}`,
+    `done in ${seconds.toFixed(0)} s: ${outcome.executed} runs executed, ${outcome.reused} reused, ${outcome.failed} failed${outcome.deferred > 0 ? `, ${outcome.deferred} left for later` : ''}; see ${join(outDir, 'SUMMARY.md')}`,
   );
   return outcome.failed > 0 ? 1 : 0;
 }

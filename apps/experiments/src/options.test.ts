@@ -21,6 +21,13 @@ describe('parseOptions', () => {
     );
   });
 
+  it('refuses --report-only with --runs, which it would ignore', () => {
+    expect(parseOptions(['--report-only'], '/tmp').reportOnly).toBe(true);
+    expect(() =>
+      parseOptions(['--report-only', '--runs', 'long'], '/tmp'),
+    ).toThrow(new OptionsError('--report-only executes no run; drop --runs'));
+  });
+
   it('names --jobs and the value found when it is not a positive integer', () => {
     for (const value of ['0', '-2', '1.5', 'two']) {
       expect(() => parseOptions([`--jobs=${value}`], '/tmp')).toThrow(

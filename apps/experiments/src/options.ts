@@ -15,6 +15,8 @@ export interface Options {
   jobs: number;
   /** `--runs`: only planned runs whose id matches are executed. */
   runs: RegExp | undefined;
+  /** `--report-only`: execute nothing; report the stored runs. */
+  reportOnly: boolean;
   /** Results folder (absolute). */
   out: string | undefined;
   /** Folder of the `cce` run folders (checkpoints); absolute. */
@@ -47,6 +49,8 @@ Options:
                             (ids: --dry-run); the others are reused when
                             stored and otherwise left for a later
                             invocation; the reports cover every stored run
+  --report-only             execute no run: write the reports from the
+                            stored runs (the others count as left for later)
   --out <dir>               results folder (default: apps/docs/results, or
                             apps/experiments/quick-results for --quick)
   --work-dir <dir>          where the cce run folders (checkpoints) go
@@ -121,6 +125,10 @@ export function parseOptions(argv: string[], cwd: string): Options {
       );
     }
   }
+  const reportOnly = values['report-only'] === true;
+  if (reportOnly && runs !== undefined) {
+    throw new OptionsError('--report-only executes no run; drop --runs');
+  }
   const abs = (p: string | undefined) =>
     p === undefined ? undefined : resolve(cwd, p);
   return {
@@ -129,6 +137,7 @@ export function parseOptions(argv: string[], cwd: string): Options {
     seeds,
     jobs,
     runs,
+    reportOnly,
     out: abs(values.out),
     workDir: abs(values['work-dir']),
     fashionMnistDir: abs(values['fashion-mnist-dir']),
@@ -150,6 +159,7 @@ function parse(argv: string[]) {
       seeds: { type: 'string' },
       jobs: { type: 'string' },
       runs: { type: 'string' },
+      'report-only': { type: 'boolean' },
       out: { type: 'string' },
       'work-dir': { type: 'string' },
       'fashion-mnist-dir': { type: 'string' },

@@ -103,7 +103,7 @@ function statusLines(input: SummaryInput): string[] {
   const { deferred } = input.counts;
   if (deferred > 0) {
     return [
-      `> **Incomplete: ${plural(deferred, 'planned run')} not run yet (left out by --runs).**`,
+      `> **Incomplete: ${plural(deferred, 'planned run')} not run yet (left out by --runs or --report-only).**`,
       '> The tables cover the stored runs; a cell with fewer seeds says how many.',
       '> Run without --runs (or with other ones) to add the rest; finished runs are kept.',
       '',
