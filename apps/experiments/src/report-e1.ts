@@ -1,11 +1,8 @@
 // The E1 report: test accuracy against the noise level η for each loss,
 // per regime and data set, as tables, plots and results.json.
-import {
-  formatSeeds,
-  type GroupSummary,
-  groupSummaries,
-} from './aggregate.js';
+import { formatSeeds, type GroupSummary, groupSummaries } from './aggregate.js';
 import { table } from './markdown.js';
+import { cleanArgmaxRate, fittedNoiseShare } from './noise-floor.js';
 import { findPlateau } from './plateau.js';
 import { renderSvg } from './render-svg.js';
 import {
@@ -194,6 +191,11 @@ function regimeSection(
     `![test accuracy vs η, ${regime} regime, ${dataset}](${plot})`,
     '',
     ...comparisonLines(groups, etas),
+    ...memorisationLines(
+      groups,
+      ok.find((r) => r.group.regime === regime && r.group.dataset === dataset)
+        ?.result.clusters,
+    ),
   ];
   if (regime === 'long') {
     lines.push(
@@ -210,6 +212,16 @@ function regimeSection(
     );
   }
   return lines;
+}
+
+/** Whether collision CE's lead at the target η is below the target. */
+function targetMissed(groups: GroupSummary<Metric>[]): boolean {
+  const mean = (loss: string) =>
+    groups.find((g) => g.key.loss === loss && Number(g.key.eta) === TARGET_ETA)
+      ?.metrics.testAcc?.mean;
+  const c = mean('collision');
+  const s = mean('shannon');
+  return c !== undefined && s !== undefined && c - s < E1_TARGET_MARGIN;
 }
 
 function comparisonLines(
@@ -239,6 +251,65 @@ function comparisonLines(
     '',
     verdict,
     '',
+  ];
+}
+
+/** Fitted share of the noise below which a loss "has hardly fitted" it. */
+const LITTLE_FITTED = 0.25;
+
+/**
+ * At the target η: how far Shannon and collision CE have fitted the noisy
+ * targets, from their train accuracy against the true labels and the
+ * labels' own clean-argmax rate (noise-floor.ts). A regime where Shannon
+ * CE has hardly fitted the noise cannot show collision CE's robustness.
+ */
+export function memorisationLines(
+  groups: GroupSummary<Metric>[],
+  classes: number | undefined,
+): string[] {
+  const trainAcc = (loss: string, eta: number) =>
+    groups.find((g) => g.key.loss === loss && Number(g.key.eta) === eta)
+      ?.metrics.trainAcc?.mean;
+  if (classes === undefined || classes < 2) return [];
+  const floor = cleanArgmaxRate(TARGET_ETA, classes);
+  const losses = ['shannon', 'collision'].filter(
+    (l) => trainAcc(l, TARGET_ETA) !== undefined,
+  );
+  if (!losses.includes('shannon')) return [];
+  // without noise the same loss is what "fitted none of it" looks like
+  const clean = losses.every((l) => trainAcc(l, 0) !== undefined);
+  const share = (loss: string) =>
+    fittedNoiseShare(
+      trainAcc(loss, TARGET_ETA)!,
+      floor,
+      clean ? trainAcc(loss, 0)! : 1,
+    );
+  const rows = losses.map((l) => [
+    l,
+    ...(clean ? [fixed(trainAcc(l, 0), 3)] : []),
+    fixed(trainAcc(l, TARGET_ETA), 3),
+    `${Math.round(100 * share(l))} %`,
+  ]);
+  const from = clean ? 'its own train ACC at η = 0' : '1 (η = 0 was not run)';
+  return [
+    `Memorisation at η = ${TARGET_ETA}: a network that copies its noisy targets predicts their argmax, which is the true class for ${fixed(100 * floor, 1)} % of training images (Dirichlet(1) noise, K = ${classes}; closed form in noise-floor.ts). Fitted share of the noise: how far each loss's train ACC (against the true labels) has gone from ${from} down to that floor.`,
+    '',
+    table(
+      [
+        'loss',
+        ...(clean ? ['train ACC, η = 0'] : []),
+        `train ACC, η = ${TARGET_ETA}`,
+        'fitted share of the noise',
+      ],
+      rows,
+    ),
+    '',
+    ...(share('shannon') < LITTLE_FITTED && targetMissed(groups)
+      ? [
+          `Why the target is missed here: Shannon CE has fitted less than ${LITTLE_FITTED * 100} % of the noise, so the noise has barely hurt it yet; the losses separate once it has fitted more (longer training, fewer images).`,
+          '',
+        ]
+      : []),
   ];
 }
 
