@@ -16,6 +16,7 @@ import {
 import { createSolver, solvePseudoLabels } from './index.js';
 import {
   collisionScan,
+  KEEP_EVERY_TRIAL,
   MAX_OMEGA_EXPONENT,
   OMEGA_SLOTS,
   reverseScan,
@@ -51,12 +52,20 @@ function relaxedPoint(
   });
 }
 
-function scratch(K: number) {
+/** Scan scratch; with `rows` > 0 it keeps every trial point (`n`·K each). */
+function scratch(K: number, rows = 0) {
+  const keep = rows > 0 ? 3 : 0;
   return {
     cols: new Float64Array(OMEGA_SLOTS * K),
     z: new Float64Array(OMEGA_SLOTS),
     logs: new Float64Array(OMEGA_SLOTS),
     base: new Float64Array(3 * K),
+    points: Array.from({ length: keep }, () =>
+      new Float64Array(rows * K).fill(Number.NaN),
+    ),
+    rows: Array.from({ length: keep }, () =>
+      new Float64Array(rows).fill(Number.NaN),
+    ),
   };
 }
 
@@ -139,6 +148,60 @@ describe('the ω search of em-accelerated', () => {
             const c = point.reduce((acc, r) => acc + r[k]!, 0);
             expect(relativeGap(writtenCol[k]!, c)).toBeLessThan(1e-12);
           }
+        }
+      }
+    },
+  );
+
+  it.each(windows)(
+    'keeps every collision trial ω = 2^j, j = $lo + 0, 1, 2 × $step, with its statistics when it has room for them',
+    ({ lo, step }) => {
+      const n = 23;
+      const K = 7;
+      const lambda = 1.7;
+      const sigma = randomProbs(n, K, 2.5, 13);
+      const y = runEm('collision', sigma, sigma, lambda, 1).y;
+      const { row, beta } = scanInputs(sigma, y, lambda);
+      const out = new Float64Array(OMEGA_SLOTS).fill(Number.NaN);
+      const kept = scratch(K, n);
+      const dst = new Float64Array(n * K).fill(Number.NaN);
+      const wrote = collisionScan(
+        flatten(sigma),
+        flatten(y),
+        n,
+        K,
+        lambda,
+        row,
+        beta,
+        lo,
+        step,
+        kept,
+        out,
+        dst,
+        new Float64Array(n),
+        new Float64Array(K),
+        KEEP_EVERY_TRIAL,
+      );
+      // nothing goes to dst: the caller copies the winner
+      expect(wrote).toBe(-1);
+      expect(dst.every(Number.isNaN)).toBe(true);
+      for (let t = 0; t < 3; t++) {
+        const j = lo + t * step;
+        const point = relaxedPoint('collision', sigma, y, lambda, 2 ** j);
+        const exact = n * objective('collision', sigma, point, lambda);
+        expect(relativeGap(out[j]!, exact)).toBeLessThan(1e-11);
+        // j squarings multiply a rounding error by up to 2^j
+        const tolerance = Math.max(1e-14, 2 ** j * 2e-16);
+        point.flat().forEach((v, e) => {
+          expect(Math.abs(kept.points[t]![e]! - v)).toBeLessThan(tolerance);
+        });
+        point.forEach((r, i) => {
+          const d = r.reduce((acc, v, k) => acc + v * sigma[i]![k]!, 0);
+          expect(relativeGap(kept.rows[t]![i]!, d)).toBeLessThan(1e-12);
+        });
+        for (let k = 0; k < K; k++) {
+          const c = point.reduce((acc, r) => acc + r[k]!, 0);
+          expect(relativeGap(kept.cols[j * K + k]!, c)).toBeLessThan(1e-12);
         }
       }
     },

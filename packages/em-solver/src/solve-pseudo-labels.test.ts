@@ -80,7 +80,9 @@ describe('solvePseudoLabels on cases worked by hand', () => {
       lambda: 1,
       tol: 1e-12,
     });
-    expect(pseudoLabels[0]).toBeCloseTo(0.702036, 6);
+    // tol bounds the relative change of F, which is quadratic in the
+    // distance to the optimum: y is good to about √tol
+    expect(Math.abs(pseudoLabels[0]! - collisionRoot)).toBeLessThan(1e-6);
     expect(stopReason).toBe('tolerance');
   });
 

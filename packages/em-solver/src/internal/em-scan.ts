@@ -34,7 +34,29 @@ export interface ScanScratch {
   logs: Float64Array;
   /** [3·K]: collision only: one row's powers of the ratios, one block per trial. */
   base: Float64Array;
+  /**
+   * Collision with maxRows·K <= WRITE_ALL_MAX_ENTRIES: three [maxRows·K]
+   * trial points and three [maxRows] row dot products, so the scan keeps
+   * every trial (NOTE [keeping every trial]); else empty.
+   */
+  points: Float64Array[];
+  rows: Float64Array[];
 }
+
+/*
+ * NOTE [keeping every trial]
+ * The collision scan writes one trial point, the caller's guess of the
+ * winner; any other winner costs an EM pass to write. After the coarse
+ * search the guess is the middle trial, which won 2 of 18 times on the E3
+ * cells with K <= 100 and N <= 4096. Where the three points fit in cache
+ * the scan stores all of them instead, and the winner is copied out.
+ */
+
+/** `write` value asking the collision scan to keep every trial. */
+export const KEEP_EVERY_TRIAL = 3;
+
+/** Largest maxRows·K whose three trial points the collision scan keeps. */
+export const WRITE_ALL_MAX_ENTRIES = 1 << 16;
 
 /**
  * Prices the three trial points dst(ω) for ω = 2^j, j = lo, lo + step,
@@ -42,7 +64,9 @@ export interface ScanScratch {
  * out[j]. The collision scan also writes trial number `write` (0, 1, 2: the
  * caller's guess of the winner) to dst with its row dot products and class
  * sums, exactly as the em-maps.ts step would, and returns that trial's j;
- * the reverse scan writes nothing and returns −1.
+ * when scratch.points is not empty it writes every trial t there instead
+ * (rows to scratch.rows[t]; class sums stay in scratch.cols) and returns −1,
+ * as the reverse scan, which writes nothing.
  */
 export type EmScan = (
   sigma: Float64Array,
@@ -121,6 +145,10 @@ export const collisionScan: EmScan = (
   write,
 ) => {
   const { cols, base } = scratch;
+  const all = write === KEEP_EVERY_TRIAL;
+  const y0 = all ? scratch.points[0]! : dst;
+  const y1 = all ? scratch.points[1]! : dst;
+  const y2 = all ? scratch.points[2]! : dst;
   const F = FLOOR;
   const o0 = lo * K;
   const o1 = o0 + step * K;
@@ -172,7 +200,12 @@ export const collisionScan: EmScan = (
     for (let k = 0; k < K; k++) {
       const p = base[k]!;
       if (p === 0) {
-        dst[r + k] = F; // all three trial entries are floored
+        // all three trial entries are floored
+        if (all) {
+          y0[r + k] = F;
+          y1[r + k] = F;
+          y2[r + k] = F;
+        } else dst[r + k] = F;
         continue;
       }
       const y = src[r + k]!;
@@ -185,7 +218,11 @@ export const collisionScan: EmScan = (
       if (v0 < F) v0 = F;
       if (v1 < F) v1 = F;
       if (v2 < F) v2 = F;
-      dst[r + k] = write === 0 ? v0 : write === 1 ? v1 : v2;
+      if (all) {
+        y0[r + k] = v0;
+        y1[r + k] = v1;
+        y2[r + k] = v2;
+      } else dst[r + k] = write === 0 ? v0 : write === 1 ? v1 : v2;
       v0 -= F;
       v1 -= F;
       v2 -= F;
@@ -196,7 +233,11 @@ export const collisionScan: EmScan = (
       cols[o1 + k] = cols[o1 + k]! + v1;
       cols[o2 + k] = cols[o2 + k]! + v2;
     }
-    dstRow[i] = write === 0 ? d0 : write === 1 ? d1 : d2;
+    if (all) {
+      scratch.rows[0]![i] = d0;
+      scratch.rows[1]![i] = d1;
+      scratch.rows[2]![i] = d2;
+    } else dstRow[i] = write === 0 ? d0 : write === 1 ? d1 : d2;
     prod0 *= d0;
     prod1 *= d1;
     prod2 *= d2;
@@ -214,12 +255,13 @@ export const collisionScan: EmScan = (
     }
   }
   out[lo] = -(log0 + Math.log(prod0)) + uniformKlSumAt(cols, o0, n, K, lambda);
-  const ow = write === 0 ? o0 : write === 1 ? o1 : o2;
-  for (let k = 0; k < K; k++) dstCol[k] = cols[ow + k]!;
   out[lo + step] =
     -(log1 + Math.log(prod1)) + uniformKlSumAt(cols, o1, n, K, lambda);
   out[lo + 2 * step] =
     -(log2 + Math.log(prod2)) + uniformKlSumAt(cols, o2, n, K, lambda);
+  if (all) return -1;
+  const ow = write === 0 ? o0 : write === 1 ? o1 : o2;
+  for (let k = 0; k < K; k++) dstCol[k] = cols[ow + k]!;
   return lo + write * step;
 };
 

@@ -5,7 +5,11 @@ import {
   ANDERSON_MIN_CLASSES,
   RELATIVE_CHANGE_FLOOR,
 } from '../constants.js';
-import { OMEGA_SLOTS, type ScanScratch } from './em-scan.js';
+import {
+  OMEGA_SLOTS,
+  type ScanScratch,
+  WRITE_ALL_MAX_ENTRIES,
+} from './em-scan.js';
 import { WORKING_SET_MIN_CLASSES, WorkingSet } from './working-set.js';
 import type {
   IterationCallback,
@@ -81,11 +85,18 @@ export class Workspace {
     this.recent = new Float64Array(SPG_MEMORY);
     const accelerated = method === 'em-accelerated';
     const slots = accelerated ? OMEGA_SLOTS : 0;
+    // NOTE [keeping every trial] in em-scan.ts
+    const keep =
+      accelerated && objective === 'collision' && size <= WRITE_ALL_MAX_ENTRIES
+        ? 3
+        : 0;
     this.scan = {
       cols: new Float64Array(slots * numClasses),
       z: new Float64Array(slots),
       logs: new Float64Array(slots),
       base: new Float64Array(accelerated ? 3 * numClasses : 0),
+      points: Array.from({ length: keep }, () => new Float64Array(size)),
+      rows: Array.from({ length: keep }, () => new Float64Array(maxRows)),
     };
     this.trials = new Float64Array(slots);
     // LIMITATION(L-008): 2·(ANDERSON_MEMORY + 1) more N×K buffers where the
