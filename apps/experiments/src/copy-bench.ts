@@ -38,8 +38,13 @@ export interface BenchCopy {
   /** Repository-relative source file. */
   source: string;
   command: string;
-  /** Modification time of the source. */
+  /**
+   * When the benchmark ran: its JSON's `date` field, else the source's
+   * modification time (a fresh checkout sets that to the checkout time).
+   */
   date: string | null;
+  /** Where `date` came from. */
+  dateFrom: 'json' | 'mtime' | null;
 }
 
 /** Copies one benchmark's md and json to `<out>/<experiment>/`. */
@@ -76,15 +81,17 @@ export async function copyBench(
       source: `${rel}.md`,
       command,
       date: null,
+      dateFrom: null,
     };
   }
 
-  const date = (await stat(md)).mtime.toISOString();
+  const json = join(repoRoot, `${rel}.json`);
+  const ran = existsSync(json) ? runDate(await readFile(json, 'utf8')) : null;
+  const date = ran ?? (await stat(md)).mtime.toISOString();
   const header = [
-    `> Copied from \`${rel}.md\` (last modified ${date}); produced by`,
+    `> Copied from \`${rel}.md\` (${ran ? 'run' : 'last modified'} ${date}); produced by`,
     `> \`${command}\`. \`pnpm experiments\` does not rerun this benchmark.`,
   ].join('\n');
-  const json = join(repoRoot, `${rel}.json`);
   const data = existsSync(json)
     ? `\n>\n> Data: [${bench.stem}.json](${bench.stem}.json).`
     : '';
@@ -102,7 +109,20 @@ export async function copyBench(
     source: `${rel}.md`,
     command,
     date,
+    dateFrom: ran ? 'json' : 'mtime',
   };
+}
+
+/** The `date` field of a benchmark's JSON, if it is a valid date. */
+export function runDate(jsonText: string): string | null {
+  try {
+    const date = (JSON.parse(jsonText) as { date?: unknown }).date;
+    return typeof date === 'string' && !Number.isNaN(Date.parse(date))
+      ? date
+      : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Puts `header` after the first `# ` title (or at the top). */

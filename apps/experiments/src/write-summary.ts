@@ -85,7 +85,7 @@ export async function writeSummary(input: SummaryInput): Promise<void> {
     '',
     ...input.benches.map((b) =>
       b.copied
-        ? `- ${b.experiment.toUpperCase()}: \`${b.experiment}/${b.experiment}.md\`, copied from \`${b.source}\` (modified ${b.date}); command: \`${b.command}\``
+        ? `- ${b.experiment.toUpperCase()}: \`${b.experiment}/${b.experiment}.md\`, copied from \`${b.source}\` (${b.dateFrom === 'json' ? 'run' : 'modified'} ${b.date}); command: \`${b.command}\``
         : `- ${b.experiment.toUpperCase()}: **not available yet**: \`${b.source}\` does not exist; it is written by \`${b.command}\``,
     ),
     '',
