@@ -83,6 +83,74 @@ function scanInputs(sigma: Rows, y: Rows, lambda: number) {
   return { row, beta };
 }
 
+/**
+ * A trial point as the scan stores it: its entries (to `tolerance`), its
+ * row dot products y_i·σ_i and its class sums, against the reference.
+ */
+function expectPoint(
+  point: number[][],
+  sigma: number[][],
+  entries: Float64Array,
+  rows: Float64Array,
+  cols: Float64Array,
+  tolerance: number,
+): void {
+  point.flat().forEach((v, e) => {
+    expect(Math.abs(entries[e]! - v)).toBeLessThan(tolerance);
+  });
+  point.forEach((r, i) => {
+    const d = r.reduce((acc, v, k) => acc + v * sigma[i]![k]!, 0);
+    expect(relativeGap(rows[i]!, d)).toBeLessThan(1e-12);
+  });
+  point[0]!.forEach((_, k) => {
+    const c = point.reduce((acc, r) => acc + r[k]!, 0);
+    expect(relativeGap(cols[k]!, c)).toBeLessThan(1e-12);
+  });
+}
+
+/** The collision scans' test problem: N = 23 rows, K = CASE_K classes, λ = 1.7. */
+const CASE_K = 7;
+
+/**
+ * Runs the collision scan on seeded σ and an iterate one reference EM step
+ * away from it, into NaN-filled outputs.
+ */
+function collisionCase(
+  seed: number,
+  lo: number,
+  step: number,
+  write: number,
+  kept: ReturnType<typeof scratch>,
+) {
+  const n = 23;
+  const lambda = 1.7;
+  const sigma = randomProbs(n, CASE_K, 2.5, seed);
+  const y = runEm('collision', sigma, sigma, lambda, 1).y;
+  const { row, beta } = scanInputs(sigma, y, lambda);
+  const out = new Float64Array(OMEGA_SLOTS).fill(Number.NaN);
+  const dst = new Float64Array(n * CASE_K).fill(Number.NaN);
+  const dstRow = new Float64Array(n);
+  const dstCol = new Float64Array(CASE_K);
+  const wrote = collisionScan(
+    flatten(sigma),
+    flatten(y),
+    n,
+    CASE_K,
+    lambda,
+    row,
+    beta,
+    lo,
+    step,
+    kept,
+    out,
+    dst,
+    dstRow,
+    dstCol,
+    write,
+  );
+  return { sigma, y, n, lambda, out, dst, dstRow, dstCol, wrote };
+}
+
 describe('the ω search of em-accelerated', () => {
   // every exponent 0…14 is priced by some window; every write index is used
   const windows = [
@@ -97,34 +165,8 @@ describe('the ω search of em-accelerated', () => {
     'prices collision trials ω = 2^j, j = $lo + 0, 1, 2 × $step, as N·F of the point',
     ({ lo, step, write }) => {
       const hi = lo + 2 * step;
-      const n = 23;
-      const K = 7;
-      const lambda = 1.7;
-      const sigma = randomProbs(n, K, 2.5, 11);
-      // an iterate that is not σ: one reference EM step away from it
-      const y = runEm('collision', sigma, sigma, lambda, 1).y;
-      const { row, beta } = scanInputs(sigma, y, lambda);
-      const out = new Float64Array(OMEGA_SLOTS).fill(Number.NaN);
-      const written = new Float64Array(n * K).fill(Number.NaN);
-      const writtenRow = new Float64Array(n);
-      const writtenCol = new Float64Array(K);
-      const wrote = collisionScan(
-        flatten(sigma),
-        flatten(y),
-        n,
-        K,
-        lambda,
-        row,
-        beta,
-        lo,
-        step,
-        scratch(K),
-        out,
-        written,
-        writtenRow,
-        writtenCol,
-        write,
-      );
+      const { sigma, y, n, lambda, out, dst, dstRow, dstCol, wrote } =
+        collisionCase(11, lo, step, write, scratch(CASE_K));
       expect(wrote).toBe(lo + write * step);
       for (let j = 0; j <= MAX_OMEGA_EXPONENT; j++) {
         const priced = (j - lo) % step === 0 && j >= lo && j <= hi;
@@ -137,17 +179,7 @@ describe('the ω search of em-accelerated', () => {
         expect(relativeGap(out[j]!, exact)).toBeLessThan(1e-11);
         if (j === wrote) {
           // the requested trial is written with its statistics
-          point.flat().forEach((v, e) => {
-            expect(Math.abs(written[e]! - v)).toBeLessThan(1e-14);
-          });
-          point.forEach((r, i) => {
-            const d = r.reduce((acc, v, k) => acc + v * sigma[i]![k]!, 0);
-            expect(relativeGap(writtenRow[i]!, d)).toBeLessThan(1e-12);
-          });
-          for (let k = 0; k < K; k++) {
-            const c = point.reduce((acc, r) => acc + r[k]!, 0);
-            expect(relativeGap(writtenCol[k]!, c)).toBeLessThan(1e-12);
-          }
+          expectPoint(point, sigma, dst, dstRow, dstCol, 1e-14);
         }
       }
     },
@@ -156,31 +188,13 @@ describe('the ω search of em-accelerated', () => {
   it.each(windows)(
     'keeps every collision trial ω = 2^j, j = $lo + 0, 1, 2 × $step, with its statistics when it has room for them',
     ({ lo, step }) => {
-      const n = 23;
-      const K = 7;
-      const lambda = 1.7;
-      const sigma = randomProbs(n, K, 2.5, 13);
-      const y = runEm('collision', sigma, sigma, lambda, 1).y;
-      const { row, beta } = scanInputs(sigma, y, lambda);
-      const out = new Float64Array(OMEGA_SLOTS).fill(Number.NaN);
-      const kept = scratch(K, n);
-      const dst = new Float64Array(n * K).fill(Number.NaN);
-      const wrote = collisionScan(
-        flatten(sigma),
-        flatten(y),
-        n,
-        K,
-        lambda,
-        row,
-        beta,
+      const kept = scratch(CASE_K, 23);
+      const { sigma, y, n, lambda, out, dst, wrote } = collisionCase(
+        13,
         lo,
         step,
-        kept,
-        out,
-        dst,
-        new Float64Array(n),
-        new Float64Array(K),
         KEEP_EVERY_TRIAL,
+        kept,
       );
       // nothing goes to dst: the caller copies the winner
       expect(wrote).toBe(-1);
@@ -191,18 +205,14 @@ describe('the ω search of em-accelerated', () => {
         const exact = n * objective('collision', sigma, point, lambda);
         expect(relativeGap(out[j]!, exact)).toBeLessThan(1e-11);
         // j squarings multiply a rounding error by up to 2^j
-        const tolerance = Math.max(1e-14, 2 ** j * 2e-16);
-        point.flat().forEach((v, e) => {
-          expect(Math.abs(kept.points[t]![e]! - v)).toBeLessThan(tolerance);
-        });
-        point.forEach((r, i) => {
-          const d = r.reduce((acc, v, k) => acc + v * sigma[i]![k]!, 0);
-          expect(relativeGap(kept.rows[t]![i]!, d)).toBeLessThan(1e-12);
-        });
-        for (let k = 0; k < K; k++) {
-          const c = point.reduce((acc, r) => acc + r[k]!, 0);
-          expect(relativeGap(kept.cols[j * K + k]!, c)).toBeLessThan(1e-12);
-        }
+        expectPoint(
+          point,
+          sigma,
+          kept.points[t]!,
+          kept.rows[t]!,
+          kept.cols.subarray(j * CASE_K, j * CASE_K + CASE_K),
+          Math.max(1e-14, 2 ** j * 2e-16),
+        );
       }
     },
   );
