@@ -19,6 +19,7 @@ import {
   writeOut,
 } from './report-common.js';
 import { errorLines, longLines } from './report-e2-errors.js';
+import { lossLines } from './report-e2-losses.js';
 import {
   chooseRestarts,
   type RestartChoice,
@@ -98,6 +99,7 @@ export async function writeE2Report(input: ReportInput): Promise<void> {
     ...longSchedules(long).flatMap((runs) => longLines(runs, ok)),
     ...restartLines(restarts),
     ...errorLines(all, 'collision'),
+    ...lossLines(ok),
     ...failureLines(input),
     '## Per-run results',
     '',
