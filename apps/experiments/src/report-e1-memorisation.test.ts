@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GroupSummary } from './aggregate.js';
-import { memorisationLines } from './report-e1.js';
+import { fittedShare, memorisationLines } from './report-e1.js';
 
 type Metric = 'testAcc' | 'trainAcc' | 'plateauEpoch';
 
@@ -68,5 +68,25 @@ describe('the E1 memorisation check', () => {
     expect(memorisationLines([group('collision', 0.8, 0.9, 0.9)], 10)).toEqual(
       [],
     );
+  });
+});
+
+describe('fittedShare', () => {
+  it('measures from the η = 0 train accuracy when both losses ran there, else from 1', () => {
+    const noisy = [group('shannon', 0.8, 0.95, 0.95)];
+    expect(fittedShare(noisy, 'shannon', 10)).toBeCloseTo(
+      (1 - 0.95) / (1 - floor),
+      12,
+    );
+    const withClean = [
+      ...noisy,
+      group('shannon', 0, 0.99, 0.97),
+      group('collision', 0, 0.98, 0.97),
+    ];
+    expect(fittedShare(withClean, 'shannon', 10)).toBeCloseTo(
+      (0.99 - 0.95) / (0.99 - floor),
+      12,
+    );
+    expect(fittedShare(withClean, 'collision', 10)).toBeUndefined();
   });
 });

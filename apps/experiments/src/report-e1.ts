@@ -254,6 +254,43 @@ function comparisonLines(
   ];
 }
 
+/** Mean train accuracy (true labels) of `loss` at `eta` in `groups`. */
+function trainAccAt(
+  groups: readonly GroupSummary<string>[],
+  loss: string,
+  eta: number,
+): number | undefined {
+  return groups.find((g) => g.key.loss === loss && Number(g.key.eta) === eta)
+    ?.metrics.trainAcc?.mean;
+}
+
+/**
+ * How much of the noise `loss` has fitted at the target η in `groups` (one
+ * regime and data set): fittedNoiseShare from its η = 0 train accuracy when
+ * both Shannon and collision ran at η = 0, else from 1; undefined without a
+ * run at the target η.
+ */
+export function fittedShare(
+  groups: readonly GroupSummary<string>[],
+  loss: string,
+  classes: number,
+): number | undefined {
+  const noisy = trainAccAt(groups, loss, TARGET_ETA);
+  if (noisy === undefined) return undefined;
+  return fittedNoiseShare(
+    noisy,
+    cleanArgmaxRate(TARGET_ETA, classes),
+    hasCleanRuns(groups) ? trainAccAt(groups, loss, 0)! : 1,
+  );
+}
+
+/** Whether Shannon and collision CE both ran at η = 0 (the reference). */
+function hasCleanRuns(groups: readonly GroupSummary<string>[]): boolean {
+  return ['shannon', 'collision'].every(
+    (l) => trainAccAt(groups, l, 0) !== undefined,
+  );
+}
+
 /** Fitted share of the noise below which a loss "has hardly fitted" it. */
 const LITTLE_FITTED = 0.25;
 
@@ -267,23 +304,15 @@ export function memorisationLines(
   groups: GroupSummary<Metric>[],
   classes: number | undefined,
 ): string[] {
-  const trainAcc = (loss: string, eta: number) =>
-    groups.find((g) => g.key.loss === loss && Number(g.key.eta) === eta)
-      ?.metrics.trainAcc?.mean;
   if (classes === undefined || classes < 2) return [];
   const floor = cleanArgmaxRate(TARGET_ETA, classes);
   const losses = ['shannon', 'collision'].filter(
-    (l) => trainAcc(l, TARGET_ETA) !== undefined,
+    (l) => trainAccAt(groups, l, TARGET_ETA) !== undefined,
   );
   if (!losses.includes('shannon')) return [];
-  // without noise the same loss is what "fitted none of it" looks like
-  const clean = losses.every((l) => trainAcc(l, 0) !== undefined);
-  const share = (loss: string) =>
-    fittedNoiseShare(
-      trainAcc(loss, TARGET_ETA)!,
-      floor,
-      clean ? trainAcc(loss, 0)! : 1,
-    );
+  const clean = hasCleanRuns(groups);
+  const trainAcc = (loss: string, eta: number) => trainAccAt(groups, loss, eta);
+  const share = (loss: string) => fittedShare(groups, loss, classes)!;
   const rows = losses.map((l) => [
     l,
     ...(clean ? [fixed(trainAcc(l, 0), 3)] : []),
