@@ -268,9 +268,9 @@ describe('cce train --eval-every', () => {
         expect(r.clusterSizes).toEqual(a[i].clusterSizes);
       }
     }
-    expect(
-      await readFile(join(cwd, 'eval-2', 'predictions.csv'), 'utf8'),
-    ).toBe(await readFile(join(cwd, 'eval-1', 'predictions.csv'), 'utf8'));
+    expect(await readFile(join(cwd, 'eval-2', 'predictions.csv'), 'utf8')).toBe(
+      await readFile(join(cwd, 'eval-1', 'predictions.csv'), 'utf8'),
+    );
   });
 });
 
