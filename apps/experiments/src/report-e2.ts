@@ -168,7 +168,7 @@ function setupLines(input: ReportInput, ok: RunRecord[]): string[] {
   const images = e2.images;
   const imageText =
     images.samples === undefined && images.epochs === undefined
-      ? "all 60 000 training images, the trainer's MNIST preset (MLP 784–512–512–10, 10 epochs, batch 250, Adam 1e-3 with cosine decay, weak augmentation)"
+      ? "all 60 000 training images, the trainer's MNIST preset (MLP 784–512–512–10, 10 epochs, batch 250, Adam 1e-3 with cosine decay, weak augmentation, two views)"
       : `the first ${images.samples ?? 'all'} training images, ${images.epochs ?? 'preset'} epochs, otherwise the trainer's MNIST preset`;
   return [
     '## Setup',
@@ -179,6 +179,7 @@ function setupLines(input: ReportInput, ok: RunRecord[]): string[] {
     'vectors; the other objectives train the network.',
     '',
     `- objectives: ${e2.objectives.join(', ')}`,
+    "- every self-labeling objective (sela, forward, reverse, collision) adds the trainer's prediction-fairness term KL(u ‖ σ̄) of the batch's mean prediction to its network term with weight 1 (`--net-fairness`, on for every data set)",
     `- MNIST: ${imageText}`,
     ...e2.synthetic.map(
       (d) =>
