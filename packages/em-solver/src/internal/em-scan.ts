@@ -64,9 +64,10 @@ export const WRITE_ALL_MAX_ENTRIES = 1 << 16;
  * out[j]. The collision scan also writes trial number `write` (0, 1, 2: the
  * caller's guess of the winner) to dst with its row dot products and class
  * sums, exactly as the em-maps.ts step would, and returns that trial's j;
- * when scratch.points is not empty it writes every trial t there instead
- * (rows to scratch.rows[t]; class sums stay in scratch.cols) and returns −1,
- * as the reverse scan, which writes nothing.
+ * with `write` = KEEP_EVERY_TRIAL (scratch.points must then hold three
+ * buffers) it writes every trial t to scratch.points[t] instead (row dot
+ * products to scratch.rows[t]; class sums stay in scratch.cols) and returns
+ * −1, as the reverse scan, which writes nothing.
  */
 export type EmScan = (
   sigma: Float64Array,
