@@ -18,7 +18,10 @@ export interface ClusteringFaults {
   split: number;
   /**
    * The best ACC a clustering with `lost` lost classes can reach when the
-   * classes are equally large: (K − lost) / K.
+   * classes are equally large (s examples each): (K − lost) / K. Whatever
+   * the matching, a cluster scores at most the count of its own largest
+   * class t, and the clusters whose largest class is t together hold at
+   * most s of it; only K − lost classes are largest anywhere.
    */
   bound: number;
 }
